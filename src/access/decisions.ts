@@ -1,0 +1,55 @@
+import type { Action, FieldAction, Permissions } from './permissions';
+
+/**
+ * Every permission decision of contentgate. Pure functions over normalised `Permissions`; the
+ * graphql-shield rules, the GraphQL operation check and the REST handlers all call these.
+ */
+
+/** May the key perform `action` on objects of `type`? */
+export function canPerform(permissions: Permissions, action: Action, type: string): boolean {
+  if (permissions.everyType) return permissions.everyType.has(action);
+  return permissions.types.get(type)?.actions.has(action) === true;
+}
+
+/** May the key perform `action` on `field` of `type`? `id` and `internal` follow the type. */
+export function canUseField(permissions: Permissions, action: FieldAction, type: string, field: string): boolean {
+  if (!canPerform(permissions, action, type)) return false;
+  if (permissions.everyType) return true;
+  return !permissions.types.get(type)!.deniedFields[action].has(field);
+}
+
+/** The fields among `fields` the key may not use for `action` on `type` (in the given order). */
+export function deniedFields(permissions: Permissions, action: FieldAction, type: string, fields: readonly string[]): string[] {
+  return fields.filter((field) => !canUseField(permissions, action, type, field));
+}
+
+/** Whether some field of `type` is hidden from the key (so responses must be trimmed). */
+export function hasFieldRestrictions(permissions: Permissions, action: FieldAction, type: string): boolean {
+  if (permissions.everyType) return false;
+  return (permissions.types.get(type)?.deniedFields[action].size ?? 0) > 0;
+}
+
+/** Of the given type names, those the key may read. */
+export function readableTypes(permissions: Permissions, typeNames: readonly string[]): string[] {
+  return typeNames.filter((name) => canPerform(permissions, 'read', name));
+}
+
+/** May the key create, change or delete content type definitions? */
+export function canManageSchema(permissions: Permissions): boolean {
+  return permissions.manageSchema;
+}
+
+/** May the key see everything of every type (and so the whole schema)? */
+export function seesEverything(permissions: Permissions): boolean {
+  return permissions.everyType?.has('read') === true;
+}
+
+/** `/removed` needs read and delete (spec §2.1). */
+export function canListRemoved(permissions: Permissions, type: string): boolean {
+  return canPerform(permissions, 'read', type) && canPerform(permissions, 'delete', type);
+}
+
+/** An upsert (batch with updateExisting) needs create and update. */
+export function canUpsert(permissions: Permissions, type: string): boolean {
+  return canPerform(permissions, 'create', type) && canPerform(permissions, 'update', type);
+}

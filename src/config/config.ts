@@ -1,0 +1,69 @@
+import path from 'node:path';
+
+/**
+ * Typed configuration: the only reader of `process.env`. Every setting has a safe default for a
+ * developer machine; secrets that protect stored keys must be set explicitly in production.
+ */
+export interface Config {
+  /** Public listener. */
+  host: string;
+  port: number;
+  /** A real MongoDB; when absent an embedded FerretDB (or mongod) is started. */
+  mongodbUri?: string;
+  /** Database name used with `mongodbUri` or the embedded server. */
+  databaseName: string;
+  /** Folder for the embedded database's files. */
+  dataDir: string;
+  /** Folder for tools the project builds itself (FerretDB). */
+  toolsDir: string;
+  /** An explicit FerretDB binary. */
+  ferretdbBin?: string;
+  /** Where a client reaches this server (OpenAPI `servers`, printed URLs). */
+  publicUrl?: string;
+  /** Development mode enables Apollo Sandbox and the offline GraphiQL page. */
+  isProduction: boolean;
+  /** Pepper of the keyed hash API keys are stored and found by (`KEY_HASH_SECRET`). */
+  keyHashSecret?: string;
+  /** Key of the AES-GCM copy of API keys shown on the admin page (`KEY_ENCRYPTION_KEY`). */
+  keyEncryptionKey?: string;
+  /** Whether GraphQL introspection is open to application keys (default: not in production). */
+  introspection: boolean;
+}
+
+/** The project root (two levels above this file). */
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+/** Reads the configuration from an environment (defaults to `process.env`). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = parsePort(env.PORT, 3000, 'PORT');
+  if (env.NODE_ENV === 'production' && (!nonEmpty(env.KEY_HASH_SECRET) || !nonEmpty(env.KEY_ENCRYPTION_KEY))) {
+    throw new Error('KEY_HASH_SECRET and KEY_ENCRYPTION_KEY must be set in production');
+  }
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    mongodbUri: nonEmpty(env.MONGODB_URI),
+    databaseName: env.MONGODB_DATABASE ?? 'contentgate',
+    dataDir: path.resolve(PROJECT_ROOT, env.CONTENTGATE_DATA_DIR ?? '.data'),
+    toolsDir: path.resolve(PROJECT_ROOT, env.CONTENTGATE_TOOLS_DIR ?? '.tools'),
+    ferretdbBin: nonEmpty(env.FERRETDB_BIN),
+    publicUrl: nonEmpty(env.PUBLIC_URL),
+    isProduction: env.NODE_ENV === 'production',
+    keyHashSecret: nonEmpty(env.KEY_HASH_SECRET),
+    keyEncryptionKey: nonEmpty(env.KEY_ENCRYPTION_KEY),
+    introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : env.NODE_ENV !== 'production',
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function parsePort(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${name} must be a port number (0-65535), got "${raw}"`);
+  }
+  return port;
+}

@@ -1,0 +1,422 @@
+import { Types } from 'mongoose';
+import type { ContentTypeDefinition } from '../content-types/contentTypeDefinition';
+import { convertForNewDefinition } from '../content-types/convertForNewDefinition';
+import type { ContentTypeService } from '../content-types/contentTypeService';
+import type { AccountScope } from '../database/accountScope';
+import type { ContentObjectRecord } from '../database/models/contentObjectModel';
+import { encodeForStorage } from '../database/storageCodec';
+import type { FieldErrors } from '../errors/appError';
+import { errors } from '../errors/errorFactory';
+import { buildFieldCatalog } from '../query/fieldCatalog';
+import { parseFilters } from '../query/parseFilters';
+import { parseOrder } from '../query/parseOrder';
+import { parsePaging } from '../query/parsePaging';
+import { flotiqDate } from '../utils/flotiqDate';
+import type { ContentObject } from './contentObject';
+import { refKey } from './dataUrl';
+import { generateObjectId, idKeyOf, objectIdProblem } from './objectIds';
+import { objectTitleOf } from './objectTitle';
+import { applySlugRules } from './slugs';
+import { propertiesOfObject, toContentObject } from './storedObjects';
+import { claimUniqueValues, releaseClaims, uniqueValuesOf } from './uniqueValues';
+import { collectReferences } from './validation/metaRules';
+import { mergeFieldErrors } from './validation/flotiqMessages';
+import { validateObjectData } from './validation/validateObjectData';
+import { getObjectValidator } from './validation/validatorCache';
+
+/** Flotiq's per-object size limit: 1 MB. */
+export const OBJECT_SIZE_LIMIT_BYTES = 1024 * 1024;
+
+/** The REST/GraphQL list parameters, still as the client sent them (validated here). */
+export interface ObjectListQuery {
+  page?: unknown;
+  limit?: unknown;
+  orderBy?: unknown;
+  orderDirection?: unknown;
+  filters?: unknown;
+  ids?: unknown;
+}
+
+/** Options of a list or count. */
+export interface ListOptions {
+  withTotal?: boolean;
+  inspect?: (used: { filterProperties: string[]; orderProperties: string[] }) => void;
+}
+
+/** A page of objects. */
+export interface ObjectPage {
+  items: ContentObject[];
+  total: number;
+  page: number;
+  limit: number;
+}
+
+/** What a prepared write will store. */
+interface PreparedWrite {
+  id: string;
+  idKey: string;
+  data: Record<string, unknown>;
+  refs: string[];
+  sizeBytes: number;
+  title: string;
+}
+
+/**
+ * Reads and writes one account's content objects with Flotiq's rules: validation, ids, relations
+ * that must exist, unique values, soft delete, references that block deletion, the 1 MB limit.
+ * A write is checked completely before anything is stored, so a refused write changes nothing.
+ */
+export class ContentObjectService {
+  constructor(
+    private readonly scope: AccountScope,
+    private readonly contentTypes: ContentTypeService,
+    private readonly snapshot?: ReadonlyMap<string, ContentTypeDefinition>,
+  ) {}
+
+  /**
+   * The CTD of a type, or 404. With a snapshot (the CTDs a request's schema was built from) no
+   * query is made, so a request works on one consistent set of definitions.
+   */
+  async contentType(name: string): Promise<ContentTypeDefinition> {
+    if (this.snapshot) {
+      const ctd = this.snapshot.get(name);
+      if (!ctd) throw errors.notFound();
+      return ctd;
+    }
+    return this.contentTypes.get(name);
+  }
+
+  /**
+   * A page of live objects, filtered, ordered and paged as Flotiq does. `inspect` sees which
+   * properties the filter and order read before anything is queried (the permission check);
+   * `withTotal: false` skips the count query.
+   */
+  async list(typeName: string, query: ObjectListQuery, options: ListOptions = {}): Promise<ObjectPage> {
+    const ctd = await this.contentType(typeName);
+    const paging = parsePaging(query.page, query.limit);
+    const { where, sort } = this.parseQuery(ctd, query, options.inspect, true);
+    const [records, total] = await Promise.all([
+      this.scope.contentObjects.find(where, { sort, skip: paging.skip, limit: paging.limit }),
+      options.withTotal === false ? Promise.resolve(-1) : this.scope.contentObjects.count(where),
+    ]);
+    return { items: records.map(toContentObject), total, page: paging.page, limit: paging.limit };
+  }
+
+  /** How many live objects match a filter. */
+  async count(typeName: string, query: ObjectListQuery, options: ListOptions = {}): Promise<number> {
+    const ctd = await this.contentType(typeName);
+    return this.scope.contentObjects.count(this.parseQuery(ctd, query, options.inspect, false).where);
+  }
+
+  private parseQuery(
+    ctd: ContentTypeDefinition,
+    query: ObjectListQuery,
+    inspect: ListOptions['inspect'],
+    withOrder: boolean,
+  ): { where: Record<string, unknown>; sort: Record<string, 1 | -1> } {
+    const catalog = buildFieldCatalog(ctd);
+    const order = withOrder ? parseOrder(query.orderBy, query.orderDirection, catalog) : { sort: {}, properties: [] };
+    const filter = parseFilters(query.filters, catalog);
+    inspect?.({ filterProperties: filter.properties, orderProperties: order.properties });
+    const where: Record<string, unknown> = { ...filter.mongo, contentType: ctd.name, 'internal.deletedAt': '' };
+    const ids = normaliseIds(query.ids);
+    if (ids) where.idKey = { $in: ids.map(idKeyOf) };
+    return { where, sort: order.sort };
+  }
+
+  /** One live object, or 404. */
+  async get(typeName: string, id: string): Promise<ContentObject> {
+    const ctd = await this.contentType(typeName);
+    const record = await this.findLive(ctd.name, id);
+    if (!record) throw errors.notFound();
+    return toContentObject(record);
+  }
+
+  /** Live objects of one type by id, in one query (for DataLoaders and hydration). */
+  async getMany(typeName: string, ids: readonly string[]): Promise<Map<string, ContentObject>> {
+    const found = new Map<string, ContentObject>();
+    if (ids.length === 0) return found;
+    const records = await this.scope.contentObjects.find({
+      contentType: typeName,
+      idKey: { $in: [...new Set(ids.map(idKeyOf))] },
+      'internal.deletedAt': '',
+    });
+    for (const record of records) found.set(record.idKey, toContentObject(record));
+    return found;
+  }
+
+  /** Creates an object (POST). */
+  async create(typeName: string, body: unknown): Promise<ContentObject> {
+    const ctd = await this.contentType(typeName);
+    const input = requireObject(body);
+    const id = input.id === undefined ? generateObjectId(ctd.name) : input.id;
+    const idError = objectIdProblem(id);
+    if (idError) throw errors.invalidField('id', idError);
+    const prepared = await this.prepare(ctd, id as string, applySlugRules(ctd, propertiesOfObject(input)), 'full');
+    if (await this.findLive(ctd.name, prepared.id)) throw errors.invalidField('id', 'This value is already used');
+    return this.store(ctd, prepared, undefined);
+  }
+
+  /** Replaces an object (PUT): all required fields; the body id, if any, must equal the path id. */
+  async replace(typeName: string, id: string, body: unknown): Promise<ContentObject> {
+    const ctd = await this.contentType(typeName);
+    const input = requireObject(body);
+    const existing = await this.findLive(ctd.name, id);
+    if (!existing) throw errors.notFound();
+    if (input.id !== undefined && (typeof input.id !== 'string' || idKeyOf(input.id) !== existing.idKey)) {
+      throw errors.invalidField('id', 'The id in the body must equal the id in the path');
+    }
+    const prepared = await this.prepare(ctd, existing.id, applySlugRules(ctd, propertiesOfObject(input)), 'full');
+    return this.store(ctd, prepared, existing);
+  }
+
+  /** Updates some fields of an object (PATCH); the result must still be valid as a whole. */
+  async patch(typeName: string, id: string, body: unknown): Promise<ContentObject> {
+    const ctd = await this.contentType(typeName);
+    const input = requireObject(body);
+    const existing = await this.findLive(ctd.name, id);
+    if (!existing) throw errors.notFound();
+    if (input.id !== undefined && (typeof input.id !== 'string' || idKeyOf(input.id) !== existing.idKey)) {
+      throw errors.invalidField('id', 'The id in the body must equal the id in the path');
+    }
+    const patchErrors = this.validate(ctd, propertiesOfObject(input), 'patch');
+    if (Object.keys(patchErrors).length) throw errors.validation(patchErrors);
+    const merged = { ...propertiesOfObject(toContentObject(existing)), ...propertiesOfObject(input) };
+    const prepared = await this.prepare(ctd, existing.id, merged, 'full');
+    return this.store(ctd, prepared, existing);
+  }
+
+  /** Soft-deletes an object; refused while a live object references it. */
+  async delete(typeName: string, id: string): Promise<void> {
+    const ctd = await this.contentType(typeName);
+    const existing = await this.findLive(ctd.name, id);
+    if (!existing) throw errors.notFound();
+    if (await this.isReferenced(ctd.name, existing)) {
+      throw errors.refused(['This content object is used in another content object.']);
+    }
+    const now = flotiqDate();
+    await this.scope.contentObjects.updateOne(
+      { _id: existing._id, 'internal.deletedAt': '' },
+      { $set: { 'internal.deletedAt': now, 'internal.updatedAt': now } },
+    );
+    const held = uniqueValuesOf(this.scope.accountId, ctd, propertiesOfObject(toContentObject(existing)));
+    await releaseClaims(this.scope, existing.idKey, held.map((v) => v.claimId));
+  }
+
+  /** Ids of objects deleted after a time (spec §2.1 `/removed`). */
+  async removedSince(typeName: string, deletedAfter: string): Promise<string[]> {
+    const ctd = await this.contentType(typeName);
+    const records = await this.scope.contentObjects.find(
+      { contentType: ctd.name, 'internal.deletedAt': { $gt: deletedAfter } },
+      { sort: { 'internal.deletedAt': 1, _id: 1 }, projection: { id: 1 } },
+    );
+    return records.map((r) => r.id);
+  }
+
+  /** How many live objects a type has. */
+  async countLive(typeName: string): Promise<number> {
+    return this.scope.contentObjects.count({ contentType: typeName, 'internal.deletedAt': '' });
+  }
+
+  /** Removes every object of a type for good (purge) and their unique claims. */
+  async purge(typeName: string): Promise<void> {
+    await this.scope.contentObjects.deleteMany({ contentType: typeName });
+    await this.scope.uniqueClaims.deleteMany({ contentType: typeName });
+  }
+
+  /**
+   * Converts every live object of a changed CTD (spec §1.6). All objects are converted and
+   * validated in memory first; if any cannot conform, nothing is written.
+   */
+  async convertAll(previous: ContentTypeDefinition, next: ContentTypeDefinition): Promise<void> {
+    const records = await this.scope.contentObjects.find({ contentType: previous.name, 'internal.deletedAt': '' });
+    const planned: { record: ContentObjectRecord; prepared: PreparedWrite }[] = [];
+    let problems: FieldErrors = {};
+    for (const record of records) {
+      const converted = convertForNewDefinition(previous, next, propertiesOfObject(toContentObject(record)));
+      const fieldErrors = this.validate(next, converted, 'full');
+      if (Object.keys(fieldErrors).length) {
+        problems = mergeFieldErrors(problems, fieldErrors);
+        continue;
+      }
+      planned.push({ record, prepared: this.measure(next, record.id, converted) });
+    }
+    const duplicates = findDuplicateUniqueValues(this.scope.accountId, next, planned.map((p) => p.prepared));
+    problems = mergeFieldErrors(problems, duplicates);
+    if (Object.keys(problems).length) {
+      throw errors.validation({
+        ...problems,
+        ctd: ['Existing objects do not conform to the new schema, change the schema or the objects first'],
+      });
+    }
+    await this.scope.uniqueClaims.deleteMany({ contentType: previous.name });
+    for (const { record, prepared } of planned) {
+      await this.scope.contentObjects.updateOne({ _id: record._id }, { $set: this.dataFields(prepared) });
+      const values = uniqueValuesOf(this.scope.accountId, next, prepared.data);
+      await claimUniqueValues(this.scope, next.name, record.idKey, values);
+    }
+  }
+
+  private validate(ctd: ContentTypeDefinition, data: unknown, mode: 'full' | 'patch'): FieldErrors {
+    return validateObjectData(ctd, data, mode, getObjectValidator(this.scope.accountId, ctd, mode));
+  }
+
+  private async findLive(typeName: string, id: string): Promise<ContentObjectRecord | null> {
+    if (typeof id !== 'string' || id === '') return null;
+    return this.scope.contentObjects.findOne({ contentType: typeName, idKey: idKeyOf(id), 'internal.deletedAt': '' });
+  }
+
+  private async isReferenced(typeName: string, record: ContentObjectRecord): Promise<boolean> {
+    const key = refKey(typeName, record.id);
+    return (await this.scope.contentObjects.count({ refs: key, 'internal.deletedAt': '', _id: { $ne: record._id } })) > 0;
+  }
+
+  /** Validates everything a write needs; throws the first class of problems found. */
+  private async prepare(
+    ctd: ContentTypeDefinition,
+    id: string,
+    data: Record<string, unknown>,
+    mode: 'full' | 'patch',
+  ): Promise<PreparedWrite> {
+    const fieldErrors = this.validate(ctd, data, mode);
+    if (Object.keys(fieldErrors).length) throw errors.validation(fieldErrors);
+    const missing = await this.missingReferences(ctd, data);
+    if (Object.keys(missing).length) throw errors.validation(missing);
+    const prepared = this.measure(ctd, id, data);
+    if (prepared.sizeBytes > OBJECT_SIZE_LIMIT_BYTES) throw errors.objectTooLarge(id, prepared.sizeBytes, OBJECT_SIZE_LIMIT_BYTES);
+    return prepared;
+  }
+
+  private measure(ctd: ContentTypeDefinition, id: string, data: Record<string, unknown>): PreparedWrite {
+    const refs = [...new Set(collectReferences(ctd, data).map((ref) => refKey(ref.type, ref.id)))];
+    return {
+      id,
+      idKey: idKeyOf(id),
+      data,
+      refs,
+      sizeBytes: Buffer.byteLength(JSON.stringify({ id, ...data }), 'utf8'),
+      title: objectTitleOf(ctd, id, data),
+    };
+  }
+
+  /** Relation targets that do not exist, one query per target type. */
+  private async missingReferences(ctd: ContentTypeDefinition, data: Record<string, unknown>): Promise<FieldErrors> {
+    const references = collectReferences(ctd, data);
+    const byType = new Map<string, Set<string>>();
+    for (const ref of references) {
+      const set = byType.get(ref.type) ?? new Set<string>();
+      set.add(idKeyOf(ref.id));
+      byType.set(ref.type, set);
+    }
+    const existing = new Set<string>();
+    for (const [type, idKeys] of byType) {
+      const records = await this.scope.contentObjects.find(
+        { contentType: type, idKey: { $in: [...idKeys] }, 'internal.deletedAt': '' },
+        { projection: { idKey: 1 } },
+      );
+      for (const record of records) existing.add(refKey(type, record.idKey));
+    }
+    const problems: FieldErrors = {};
+    for (const ref of references) {
+      if (!existing.has(refKey(ref.type, ref.id))) problems[ref.field] = ['This value does not exist in database'];
+    }
+    return problems;
+  }
+
+  private dataFields(prepared: PreparedWrite): Record<string, unknown> {
+    return {
+      data: encodeForStorage(prepared.data),
+      refs: prepared.refs,
+      sizeBytes: prepared.sizeBytes,
+      'internal.objectTitle': prepared.title,
+    };
+  }
+
+  /** Claims unique values, then writes; releases what it claimed if the write fails. */
+  private async store(
+    ctd: ContentTypeDefinition,
+    prepared: PreparedWrite,
+    existing: ContentObjectRecord | undefined,
+  ): Promise<ContentObject> {
+    const values = uniqueValuesOf(this.scope.accountId, ctd, prepared.data);
+    const { claimed, conflicts } = await claimUniqueValues(this.scope, ctd.name, prepared.idKey, values);
+    if (Object.keys(conflicts).length) throw errors.validation(conflicts);
+    const now = flotiqDate();
+    try {
+      if (existing) {
+        const matched = await this.scope.contentObjects.updateOne(
+          { _id: existing._id, 'internal.latestVersion': existing.internal.latestVersion, 'internal.deletedAt': '' },
+          {
+            $set: { ...this.dataFields(prepared), 'internal.updatedAt': now },
+            $inc: { 'internal.latestVersion': 1 },
+          },
+        );
+        if (matched === 0) throw errors.refused(['The object was changed by another request; retry.']);
+      } else {
+        // A soft-deleted object with the same id gives way to the new one.
+        await this.scope.contentObjects.deleteMany({ contentType: ctd.name, idKey: prepared.idKey, 'internal.deletedAt': { $ne: '' } });
+        await this.scope.contentObjects.insert([
+          {
+            // ObjectId order = creation order: a stable tie-breaker for equal Flotiq dates.
+            _id: new Types.ObjectId().toHexString(),
+            contentType: ctd.name,
+            id: prepared.id,
+            idKey: prepared.idKey,
+            data: encodeForStorage(prepared.data) as Record<string, unknown>,
+            refs: prepared.refs,
+            sizeBytes: prepared.sizeBytes,
+            internal: {
+              contentType: ctd.name,
+              createdAt: now,
+              updatedAt: now,
+              deletedAt: '',
+              objectTitle: prepared.title,
+              latestVersion: 1,
+              status: 'public',
+              workflowState: 'saved',
+            },
+          },
+        ]);
+      }
+    } catch (error) {
+      await releaseClaims(this.scope, prepared.idKey, claimed);
+      if ((error as { code?: number }).code === 11000) throw errors.invalidField('id', 'This value is already used');
+      throw error;
+    }
+    if (existing) {
+      const keep = new Set(values.map((v) => v.claimId));
+      const previous = uniqueValuesOf(this.scope.accountId, ctd, propertiesOfObject(toContentObject(existing)));
+      await releaseClaims(this.scope, existing.idKey, previous.map((v) => v.claimId).filter((claimId) => !keep.has(claimId)));
+    }
+    const stored = await this.findLive(ctd.name, prepared.id);
+    if (!stored) throw errors.notFound();
+    return toContentObject(stored);
+  }
+}
+
+function requireObject(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw errors.invalidField('body', 'The request body must be a JSON object');
+  }
+  return body as Record<string, unknown>;
+}
+
+function normaliseIds(ids: unknown): string[] | undefined {
+  if (ids === undefined || ids === null) return undefined;
+  const list = Array.isArray(ids) ? ids : [ids];
+  if (!list.every((id) => typeof id === 'string')) throw errors.invalidField('ids', 'Ids must be strings');
+  if (list.length > 1000) throw errors.invalidField('ids', 'At most 1000 ids may be requested');
+  return list as string[];
+}
+
+function findDuplicateUniqueValues(accountId: string, ctd: ContentTypeDefinition, writes: PreparedWrite[]): FieldErrors {
+  const seen = new Set<string>();
+  const problems: FieldErrors = {};
+  for (const write of writes) {
+    for (const value of uniqueValuesOf(accountId, ctd, write.data)) {
+      if (seen.has(value.claimId)) problems[value.field] = ['This value is already used'];
+      seen.add(value.claimId);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,24 @@
+/**
+ * Property names a CTD may not declare at the top level of its schema (spec §1.3): they collide
+ * with the object envelope (`id`, `internal`) or with search-engine metadata fields.
+ */
+export const RESERVED_PROPERTY_NAMES: readonly string[] = Object.freeze([
+  'id',
+  '_id',
+  '_index',
+  '_type',
+  '_source',
+  '_score',
+  '_routing',
+  '_version',
+  '_shards',
+  'objectType',
+  'internal',
+]);
+
+const reserved = new Set(RESERVED_PROPERTY_NAMES);
+
+/** Whether `name` is reserved, i.e. refused as a top-level property name ("Property name {p} not allowed"). */
+export function isReservedPropertyName(name: string): boolean {
+  return reserved.has(name);
+}

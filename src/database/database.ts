@@ -1,0 +1,85 @@
+import mongoose, { type Connection, type Model } from 'mongoose';
+import { accountModel, type AccountRecord } from './models/accountModel';
+import { apiKeyModel, type ApiKeyRecord } from './models/apiKeyModel';
+import { changeMarkModel, type ChangeMarkRecord } from './models/changeMarkModel';
+import { contentObjectModel, type ContentObjectRecord } from './models/contentObjectModel';
+import { contentTypeModel, type ContentTypeRecord } from './models/contentTypeModel';
+import { uniqueClaimModel, type UniqueClaimRecord } from './models/uniqueClaimModel';
+
+/** Every model of one connection. Only the data layer (`AccountScope`) touches these. */
+export interface Models {
+  accounts: Model<AccountRecord>;
+  contentTypes: Model<ContentTypeRecord>;
+  contentObjects: Model<ContentObjectRecord>;
+  uniqueClaims: Model<UniqueClaimRecord>;
+  apiKeys: Model<ApiKeyRecord>;
+  changeMarks: Model<ChangeMarkRecord>;
+}
+
+/**
+ * One mongoose connection to one database with contentgate's models registered. Connections fail
+ * fast (no command buffering, short server selection) so that an unreachable database becomes a
+ * quick 503 instead of a hanging request.
+ */
+export class Database {
+  readonly models: Models;
+
+  private constructor(readonly connection: Connection) {
+    this.models = {
+      accounts: accountModel(connection),
+      contentTypes: contentTypeModel(connection),
+      contentObjects: contentObjectModel(connection),
+      uniqueClaims: uniqueClaimModel(connection),
+      apiKeys: apiKeyModel(connection),
+      changeMarks: changeMarkModel(connection),
+    };
+  }
+
+  /** Connects and builds every index (failing loudly: mongoose's autoIndex would hide errors). */
+  static async connect(uri: string, databaseName: string, options: { monitorCommands?: boolean } = {}): Promise<Database> {
+    const connection = mongoose.createConnection(uri, {
+      monitorCommands: options.monitorCommands ?? false,
+      dbName: databaseName,
+      autoIndex: false,
+      autoCreate: false,
+      bufferCommands: false,
+      serverSelectionTimeoutMS: 5000,
+      maxPoolSize: 20,
+    });
+    await connection.asPromise();
+    const database = new Database(connection);
+    await database.buildIndexes();
+    return database;
+  }
+
+  /** Builds the indexes every model declares. Throws on the first failure. */
+  async buildIndexes(): Promise<void> {
+    for (const model of Object.values(this.models) as Model<unknown>[]) {
+      await model.createCollection().catch((error: { codeName?: string }) => {
+        if (error.codeName !== 'NamespaceExists') throw error;
+      });
+      for (const [fields, options] of model.schema.indexes()) {
+        await model.collection.createIndex(fields as Record<string, 1 | -1>, options as Record<string, unknown>);
+      }
+    }
+  }
+
+  /** Whether the server answers a ping. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.connection.db?.admin().ping();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Drops this database (tests only). */
+  async drop(): Promise<void> {
+    await this.connection.dropDatabase();
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+  }
+}

@@ -1,0 +1,91 @@
+import type { Model } from 'mongoose';
+
+/** A query filter on one collection (only ever built by contentgate code, never taken from clients). */
+export type Filter = Record<string, unknown>;
+
+/** Options for a find. */
+export interface FindOptions {
+  sort?: Record<string, 1 | -1>;
+  skip?: number;
+  limit?: number;
+  projection?: Record<string, 0 | 1>;
+}
+
+/**
+ * One collection seen through one account: every read, count, update and delete is ANDed with
+ * the account's id (overwriting any `accountId` in the filter), every insert is stamped with it,
+ * and no update can change it. This class is the only code that turns filters into queries.
+ */
+export class ScopedCollection<T extends { accountId: string }> {
+  constructor(
+    private readonly model: Model<T>,
+    private readonly accountId: string,
+  ) {}
+
+  private scoped(filter: Filter): Filter {
+    return { ...filter, accountId: this.accountId };
+  }
+
+  private static guardUpdate(update: Filter): Filter {
+    for (const operator of Object.values(update)) {
+      if (operator && typeof operator === 'object' && 'accountId' in operator) {
+        throw new Error('An update may not change accountId');
+      }
+    }
+    return update;
+  }
+
+  /** Finds plain documents of this account. */
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    let query = this.model.find(this.scoped(filter), options.projection ?? null).lean<T[]>();
+    if (options.sort) query = query.sort(options.sort);
+    if (options.skip) query = query.skip(options.skip);
+    if (options.limit !== undefined) query = query.limit(options.limit);
+    return query.exec();
+  }
+
+  /** Finds one plain document of this account. */
+  async findOne(filter: Filter): Promise<T | null> {
+    return this.model.findOne(this.scoped(filter)).lean<T>().exec();
+  }
+
+  /** Counts documents of this account. */
+  async count(filter: Filter): Promise<number> {
+    return this.model.countDocuments(this.scoped(filter)).exec();
+  }
+
+  /** Inserts documents stamped with this account. */
+  async insert(docs: Omit<T, 'accountId'>[]): Promise<void> {
+    if (docs.length === 0) return;
+    await this.model.collection.insertMany(docs.map((doc) => ({ ...doc, accountId: this.accountId })) as never[], {
+      ordered: true,
+    });
+  }
+
+  /** Updates one document of this account; returns how many matched. */
+  async updateOne(filter: Filter, update: Filter): Promise<number> {
+    const result = await this.model.collection.updateOne(this.scoped(filter) as never, ScopedCollection.guardUpdate(update) as never);
+    return result.matchedCount;
+  }
+
+  /** Updates documents of this account; returns how many matched. */
+  async updateMany(filter: Filter, update: Filter): Promise<number> {
+    const result = await this.model.collection.updateMany(this.scoped(filter) as never, ScopedCollection.guardUpdate(update) as never);
+    return result.matchedCount;
+  }
+
+  /** Replaces one document of this account (the replacement keeps the account). */
+  async replaceOne(filter: Filter, replacement: Omit<T, 'accountId'>): Promise<number> {
+    const result = await this.model.collection.replaceOne(this.scoped(filter) as never, {
+      ...replacement,
+      accountId: this.accountId,
+    } as never);
+    return result.matchedCount;
+  }
+
+  /** Deletes documents of this account; returns how many. */
+  async deleteMany(filter: Filter): Promise<number> {
+    const result = await this.model.collection.deleteMany(this.scoped(filter) as never);
+    return result.deletedCount;
+  }
+}

@@ -1,0 +1,69 @@
+import { AppError, type FieldErrors } from './appError';
+
+/**
+ * The error factory: the only place that decides codes, statuses and Flotiq's messages for every
+ * client-facing failure. Callers pick the situation; the factory picks the wire shape.
+ */
+export const errors = {
+  /** 400 with Flotiq's `{field: [messages]}` map. */
+  validation(fieldErrors: FieldErrors): AppError {
+    const first = Object.entries(fieldErrors)[0];
+    const summary = first ? `${first[0]}: ${first[1].join(', ')}` : 'Invalid input';
+    return new AppError('BAD_USER_INPUT', 400, `Validation failed (${summary})`, { fieldErrors });
+  },
+
+  /** 400 for one field with one message. */
+  invalidField(field: string, message: string): AppError {
+    return errors.validation({ [field]: [message] });
+  },
+
+  /** 400 `{"errors": [...]}`: an action refused for reasons (e.g. an object still referenced). */
+  refused(reasons: string[]): AppError {
+    return new AppError('BAD_USER_INPUT', 400, reasons.join(' '), { reasons });
+  },
+
+  /** 401, the same whatever was wrong with the key. */
+  unauthenticated(): AppError {
+    return new AppError('UNAUTHENTICATED', 401, 'Unauthorized');
+  },
+
+  /** 403; the message never names what the caller may not see. */
+  forbidden(message = 'Access denied or quota limit exceeded'): AppError {
+    return new AppError('FORBIDDEN', 403, message);
+  },
+
+  /** 404, identical for "missing" and "not visible to this key". */
+  notFound(): AppError {
+    return new AppError('NOT_FOUND', 404, 'Not found');
+  },
+
+  /** 413 for an object over the size limit (Flotiq's message). */
+  objectTooLarge(objectId: string, sizeBytes: number, limitBytes: number): AppError {
+    const mb = (n: number) => `${Math.round((n / (1024 * 1024)) * 100) / 100} MB`;
+    return new AppError(
+      'PAYLOAD_TOO_LARGE',
+      413,
+      `Content Object size limit exceeded by an object with ID: ${objectId}. Requested size ${mb(sizeBytes)}, limit: ${mb(limitBytes)})`,
+    );
+  },
+
+  /** 413 for a request body over the transport limit. */
+  bodyTooLarge(): AppError {
+    return new AppError('PAYLOAD_TOO_LARGE', 413, 'Request body too large');
+  },
+
+  /** 415 for a missing or wrong Content-Type. */
+  unsupportedMediaType(): AppError {
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Unsupported Media Type');
+  },
+
+  /** 503 when the database cannot serve the request. */
+  unavailable(): AppError {
+    return new AppError('SERVICE_UNAVAILABLE', 503, 'Service temporarily unavailable');
+  },
+
+  /** 500 with a fixed message: the cause is logged, never sent. */
+  internal(): AppError {
+    return new AppError('INTERNAL_SERVER_ERROR', 500, 'Internal server error');
+  },
+};

@@ -1,0 +1,29 @@
+import { AppError, isAppError } from './appError';
+import { errors } from './errorFactory';
+
+/**
+ * Classifies any thrown value as a client-facing `AppError`: app errors pass through, known
+ * transport and database failures get their code, everything else becomes a masked 500.
+ */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const candidate = error as { code?: string; statusCode?: number; name?: string };
+  switch (candidate?.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return errors.bodyTooLarge();
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return errors.unsupportedMediaType();
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return errors.invalidField('body', 'The request body must not be empty');
+    default:
+      break;
+  }
+  if (candidate?.statusCode === 400 && candidate.name === 'SyntaxError') {
+    return errors.invalidField('body', 'Malformed JSON body - Syntax error');
+  }
+  if (candidate?.name === 'MongoServerSelectionError' || candidate?.name === 'MongoNetworkError' || candidate?.name === 'MongoNotConnectedError') {
+    return errors.unavailable();
+  }
+  return errors.internal();
+}

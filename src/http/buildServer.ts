@@ -1,0 +1,30 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config/config';
+import type { Database } from '../database/database';
+import { registerErrorHandling } from './errorHandling';
+import { registerHealthRoutes } from './healthRoutes';
+
+/** Everything the public server needs. */
+export interface ServerDependencies {
+  config: Config;
+  database: Database;
+}
+
+/** Request bodies above this size are refused with 413 before parsing. */
+export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Builds the public HTTP server (not listening yet): security headers, error mapping, and the
+ * routes of each surface.
+ */
+export async function buildServer(deps: ServerDependencies): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-content-type-options', 'nosniff');
+  });
+  registerErrorHandling(app);
+  registerHealthRoutes(app, deps.database);
+  return app;
+}

@@ -1,0 +1,98 @@
+import type { AccountContent } from '../accounts/accountContent';
+import type { ContentTypeDefinitionInput } from '../content-types/contentTypeDefinition';
+import { isAppError } from '../errors/appError';
+import { readExportFolder, type ExportedType } from './readExportFolder';
+import { relationBearingProperties, relaxDefinition } from './relaxDefinition';
+
+/** Progress of an import, for a progress bar. */
+export interface ImportProgress {
+  phase: 'content types' | 'objects' | 'relations' | 'restore';
+  done: number;
+  total: number;
+}
+
+/** What an import did. */
+export interface ImportSummary {
+  contentTypes: number;
+  objects: number;
+}
+
+/**
+ * Imports a Flotiq export folder into an account through the ordinary services, in passes so that
+ * relations resolve: (1) CTDs with relations relaxed, (2) objects without their relation-bearing
+ * fields, (3) those fields, (4) the original CTDs. Existing types and objects are updated, so
+ * running an import twice leaves the same result.
+ */
+export async function importExportFolder(
+  content: AccountContent,
+  folder: string,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<ImportSummary> {
+  const types = readExportFolder(folder);
+  const total = types.reduce((sum, t) => sum + t.objects.length, 0);
+
+  let done = 0;
+  for (const type of types) {
+    await upsertType(content, relaxDefinition(type.definition as unknown as ContentTypeDefinitionInput));
+    onProgress({ phase: 'content types', done: ++done, total: types.length });
+  }
+
+  done = 0;
+  for (const type of types) {
+    const bearing = relationBearingProperties(type.definition as unknown as ContentTypeDefinitionInput);
+    for (const object of type.objects) {
+      await upsertObject(content, type, withoutKeys(object, bearing));
+      onProgress({ phase: 'objects', done: ++done, total });
+    }
+  }
+
+  done = 0;
+  for (const type of types) {
+    const bearing = relationBearingProperties(type.definition as unknown as ContentTypeDefinitionInput);
+    for (const object of type.objects) {
+      const relations = onlyKeys(object, bearing);
+      if (Object.keys(relations).length) await content.objects.patch(typeName(type), String(object.id), relations);
+      onProgress({ phase: 'relations', done: ++done, total });
+    }
+  }
+
+  done = 0;
+  for (const type of types) {
+    await upsertType(content, type.definition);
+    onProgress({ phase: 'restore', done: ++done, total: types.length });
+  }
+  return { contentTypes: types.length, objects: total };
+}
+
+function typeName(type: ExportedType): string {
+  return String(type.definition.name);
+}
+
+async function upsertType(content: AccountContent, definition: unknown): Promise<void> {
+  const name = String((definition as { name?: unknown }).name);
+  if (await content.contentTypes.find(name)) await content.contentTypes.update(name, definition);
+  else await content.contentTypes.create(definition);
+}
+
+async function upsertObject(content: AccountContent, type: ExportedType, object: Record<string, unknown>): Promise<void> {
+  const { internal: _internal, ...body } = object;
+  const name = typeName(type);
+  try {
+    await content.objects.get(name, String(body.id));
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND') {
+      await content.objects.create(name, body);
+      return;
+    }
+    throw error;
+  }
+  await content.objects.replace(name, String(body.id), body);
+}
+
+function withoutKeys(object: Record<string, unknown>, keys: Set<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.has(key)));
+}
+
+function onlyKeys(object: Record<string, unknown>, keys: Set<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => keys.has(key)));
+}

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import type { KeyKind } from '../access/permissions';
+import type { ContentTypeService } from '../content-types/contentTypeService';
+import type { AccountScope } from '../database/accountScope';
+import type { ApiKeyRecord } from '../database/models/apiKeyModel';
+import { errors } from '../errors/errorFactory';
+import type { ChangeFeed } from '../runtime/changeFeed';
+import { flotiqDate } from '../utils/flotiqDate';
+import type { KeyCrypto } from './keyCrypto';
+import { toKeyView, type KeyView, type KeyWithSecret } from './keyView';
+import { decryptSecret, encryptSecret } from './secrets/keyEncryption';
+import { generateSecret, maskSecret } from './secrets/keyFormat';
+import { hashSecret } from './secrets/keyHashing';
+import { validateKeyRules } from './validateKeyRules';
+
+/** The names application keys carry. */
+const APPLICATION_KEY_NAMES: Record<'rw' | 'ro', string> = { rw: 'Read and write API KEY', ro: 'Read only API KEY' };
+
+/** The topic published when a key changes (caches on every instance drop it). */
+export function keyTopic(keyId: string): string {
+  return `key:${keyId}`;
+}
+
+/**
+ * One account's API keys: the two application keys (regenerable, never removable) and
+ * user-defined keys with rules. Every change is published on the change feed, so it applies to
+ * the next request here and within the feed's bound on every other instance.
+ */
+export class KeyService {
+  constructor(
+    private readonly scope: AccountScope,
+    private readonly crypto: KeyCrypto,
+    private readonly contentTypes: ContentTypeService,
+    private readonly feed: ChangeFeed | undefined,
+    private readonly limits: { maxUserKeys: number } = { maxUserKeys: Number.POSITIVE_INFINITY },
+  ) {}
+
+  /** Creates whichever application key is missing; returns the secrets of the ones it created. */
+  async ensureApplicationKeys(): Promise<Partial<Record<'rw' | 'ro', string>>> {
+    const existing = new Set((await this.scope.apiKeys.find({ kind: { $in: ['rw', 'ro'] } })).map((key) => key.kind));
+    const created: Partial<Record<'rw' | 'ro', string>> = {};
+    for (const kind of ['rw', 'ro'] as const) {
+      if (!existing.has(kind)) created[kind] = (await this.insert(kind, APPLICATION_KEY_NAMES[kind], [])).secret;
+    }
+    return created;
+  }
+
+  /** Every key of the account, application keys first, masked. */
+  async list(): Promise<KeyView[]> {
+    const records = await this.scope.apiKeys.find({}, { sort: { createdAt: 1, _id: 1 } });
+    const rank = { rw: 0, ro: 1, user: 2 } as const;
+    return records.sort((a, b) => rank[a.kind] - rank[b.kind]).map((record) => this.view(record));
+  }
+
+  /** One key, masked; 404 when unknown. */
+  async get(id: string): Promise<KeyView> {
+    return this.view(await this.record(id));
+  }
+
+  /** The application key of a kind, with its secret (for the first-run banner and the admin page). */
+  async applicationKey(kind: 'rw' | 'ro'): Promise<KeyWithSecret> {
+    const record = await this.scope.apiKeys.findOne({ kind });
+    if (!record) throw errors.notFound();
+    return { key: this.view(record), secret: decryptSecret(record.encrypted, this.crypto.encryptionKey) };
+  }
+
+  /** The secret of a key, decrypted (internal admin side only). */
+  async reveal(id: string): Promise<string> {
+    return decryptSecret((await this.record(id)).encrypted, this.crypto.encryptionKey);
+  }
+
+  /** Creates a user-defined key; refused at the plan's cap. */
+  async createUserKey(input: { name?: unknown; rules?: unknown }): Promise<KeyWithSecret> {
+    const name = validName(input.name);
+    const rules = await this.validRules(input.rules ?? []);
+    const count = await this.scope.apiKeys.count({ kind: 'user' });
+    if (count >= this.limits.maxUserKeys) {
+      throw errors.refused([`The plan allows ${this.limits.maxUserKeys} user-defined API keys; remove one first.`]);
+    }
+    return this.insert('user', name, rules);
+  }
+
+  /** Changes a user-defined key's name and/or rules (application keys have no rules). */
+  async update(id: string, input: { name?: unknown; rules?: unknown }): Promise<KeyView> {
+    const record = await this.record(id);
+    const set: Partial<ApiKeyRecord> = { updatedAt: flotiqDate() };
+    if (input.name !== undefined) set.name = validName(input.name);
+    if (input.rules !== undefined) {
+      if (record.kind !== 'user') throw errors.invalidField('rules', 'Application keys have no rules');
+      set.rules = await this.validRules(input.rules);
+    }
+    await this.scope.apiKeys.updateOne({ _id: id }, { $set: set });
+    await this.feed?.publish(keyTopic(id));
+    return this.get(id);
+  }
+
+  /** Replaces a key's secret; the old one stops working at once. */
+  async regenerate(id: string): Promise<KeyWithSecret> {
+    const record = await this.record(id);
+    const secret = generateSecret(secretKind(record.kind));
+    await this.scope.apiKeys.updateOne(
+      { _id: id },
+      {
+        $set: {
+          hash: hashSecret(secret, this.crypto.hmacKey),
+          encrypted: encryptSecret(secret, this.crypto.encryptionKey),
+          updatedAt: flotiqDate(),
+        },
+      },
+    );
+    await this.feed?.publish(keyTopic(id));
+    return { key: await this.get(id), secret };
+  }
+
+  /** Removes a user-defined key; application keys cannot be removed. */
+  async remove(id: string): Promise<void> {
+    const record = await this.record(id);
+    if (record.kind !== 'user') throw errors.refused(['Application keys cannot be removed, only regenerated.']);
+    await this.scope.apiKeys.deleteMany({ _id: id });
+    await this.feed?.publish(keyTopic(id));
+  }
+
+  private async record(id: string): Promise<ApiKeyRecord> {
+    const record = typeof id === 'string' ? await this.scope.apiKeys.findOne({ _id: id }) : null;
+    if (!record) throw errors.notFound();
+    return record;
+  }
+
+  private async validRules(input: unknown) {
+    const contentTypes = new Map((await this.contentTypes.all()).map((ctd) => [ctd.name, ctd]));
+    const result = validateKeyRules(input, contentTypes);
+    if (!result.ok) throw errors.validation(result.errors);
+    return result.rules;
+  }
+
+  private async insert(kind: KeyKind, name: string, rules: ApiKeyRecord['rules']): Promise<KeyWithSecret> {
+    const secret = generateSecret(secretKind(kind));
+    const now = flotiqDate();
+    const record = {
+      _id: randomUUID(),
+      kind,
+      name,
+      rules,
+      hash: hashSecret(secret, this.crypto.hmacKey),
+      encrypted: encryptSecret(secret, this.crypto.encryptionKey),
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.scope.apiKeys.insert([record]);
+    return { key: this.view({ ...record, accountId: this.scope.accountId }), secret };
+  }
+
+  private view(record: ApiKeyRecord): KeyView {
+    return toKeyView(record, maskSecret(decryptSecret(record.encrypted, this.crypto.encryptionKey)));
+  }
+}
+
+function secretKind(kind: KeyKind): 'rw' | 'ro' | 'usr' {
+  return kind === 'user' ? 'usr' : kind;
+}
+
+function validName(name: unknown): string {
+  if (typeof name !== 'string' || name.trim() === '') throw errors.invalidField('name', 'The property name is required');
+  if (name.length > 200) throw errors.invalidField('name', 'Must be at most 200 characters long');
+  return name.trim();
+}

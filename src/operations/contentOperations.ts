@@ -1,0 +1,101 @@
+import { canPerform, canUseField, hasFieldRestrictions } from '../access/decisions';
+import type { ContentObject } from '../content-objects/contentObject';
+import type { ObjectListQuery, ObjectPage } from '../content-objects/contentObjectService';
+import { propertiesOfObject } from '../content-objects/storedObjects';
+import { requireAction, requireReadableFields, requireWritableFields } from './guards';
+import type { OperationContext } from './operationContext';
+import { trimObject } from './trimObject';
+
+/**
+ * The transport-agnostic content operations. GraphQL resolvers and REST handlers only translate
+ * their input and call these; every permission decision on content goes through here to the engine.
+ */
+
+/** One object, trimmed to readable fields. */
+export async function readObject(ctx: OperationContext, type: string, id: string): Promise<ContentObject> {
+  requireAction(ctx.permissions, 'read', type);
+  return trimObject(ctx.permissions, type, await ctx.content.objects.get(type, id));
+}
+
+/** A page of objects; filters and ordering on unreadable fields are refused. */
+export async function listObjects(
+  ctx: OperationContext,
+  type: string,
+  query: ObjectListQuery,
+  options: { withTotal?: boolean } = {},
+): Promise<ObjectPage> {
+  requireAction(ctx.permissions, 'read', type);
+  const page = await ctx.content.objects.list(type, query, {
+    withTotal: options.withTotal,
+    inspect: (used) => {
+      requireReadableFields(ctx.permissions, type, used.filterProperties, 'filter');
+      requireReadableFields(ctx.permissions, type, used.orderProperties, 'order');
+    },
+  });
+  return { ...page, items: page.items.map((item) => trimObject(ctx.permissions, type, item)) };
+}
+
+/** How many objects match; filters on unreadable fields are refused. */
+export async function countObjects(ctx: OperationContext, type: string, query: ObjectListQuery): Promise<number> {
+  requireAction(ctx.permissions, 'read', type);
+  return ctx.content.objects.count(type, query, {
+    inspect: (used) => requireReadableFields(ctx.permissions, type, used.filterProperties, 'filter'),
+  });
+}
+
+/**
+ * Objects of one type by id for relation hydration and DataLoaders: empty when the key cannot
+ * read the type (a relation into an unreadable type is never resolved).
+ */
+export async function loadObjects(ctx: OperationContext, type: string, ids: readonly string[]): Promise<Map<string, ContentObject>> {
+  if (!canPerform(ctx.permissions, 'read', type)) return new Map();
+  const found = await ctx.content.objects.getMany(type, ids);
+  if (!hasFieldRestrictions(ctx.permissions, 'read', type)) return found;
+  return new Map([...found].map(([key, object]) => [key, trimObject(ctx.permissions, type, object)]));
+}
+
+/** Creates an object; input with fields the key may not create is refused whole. */
+export async function createObject(ctx: OperationContext, type: string, body: unknown): Promise<ContentObject> {
+  requireAction(ctx.permissions, 'create', type);
+  requireWritableFields(ctx.permissions, 'create', type, inputFields(body));
+  return trimObject(ctx.permissions, type, await ctx.content.objects.create(type, body));
+}
+
+/** Changes some fields (PATCH); fields the key may not update are refused whole. */
+export async function patchObject(ctx: OperationContext, type: string, id: string, body: unknown): Promise<ContentObject> {
+  requireAction(ctx.permissions, 'update', type);
+  requireWritableFields(ctx.permissions, 'update', type, inputFields(body));
+  return trimObject(ctx.permissions, type, await ctx.content.objects.patch(type, id, body));
+}
+
+/**
+ * Replaces an object (PUT). Fields the key may not update must be absent; they, and fields it
+ * cannot read, keep their stored values.
+ */
+export async function replaceObject(ctx: OperationContext, type: string, id: string, body: unknown): Promise<ContentObject> {
+  requireAction(ctx.permissions, 'update', type);
+  requireWritableFields(ctx.permissions, 'update', type, inputFields(body));
+  let replacement = body;
+  if (hasFieldRestrictions(ctx.permissions, 'update', type) || hasFieldRestrictions(ctx.permissions, 'read', type)) {
+    const stored = propertiesOfObject(await ctx.content.objects.get(type, id));
+    const kept = Object.fromEntries(
+      Object.entries(stored).filter(
+        ([field]) => !canUseField(ctx.permissions, 'update', type, field) || !canUseField(ctx.permissions, 'read', type, field),
+      ),
+    );
+    replacement = { ...kept, ...(body as Record<string, unknown>) };
+  }
+  return trimObject(ctx.permissions, type, await ctx.content.objects.replace(type, id, replacement));
+}
+
+/** Deletes an object. */
+export async function deleteObject(ctx: OperationContext, type: string, id: string): Promise<void> {
+  requireAction(ctx.permissions, 'delete', type);
+  await ctx.content.objects.delete(type, id);
+}
+
+/** The property names a write body touches (not `id` or `internal`). */
+function inputFields(body: unknown): string[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+  return Object.keys(body).filter((key) => key !== 'id' && key !== 'internal');
+}
