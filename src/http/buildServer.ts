@@ -1,14 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Config } from '../config/config';
-import type { Database } from '../database/database';
+import { registerGraphQLRoutes } from '../graphql/graphqlRoutes';
+import type { Gateway } from '../runtime/gateway';
 import { registerErrorHandling } from './errorHandling';
 import { registerHealthRoutes } from './healthRoutes';
-
-/** Everything the public server needs. */
-export interface ServerDependencies {
-  config: Config;
-  database: Database;
-}
 
 /** Request bodies above this size are refused with 413 before parsing. */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -17,7 +11,7 @@ export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
  * Builds the public HTTP server (not listening yet): security headers, error mapping, and the
  * routes of each surface.
  */
-export async function buildServer(deps: ServerDependencies): Promise<FastifyInstance> {
+export async function buildServer(gateway: Gateway): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
@@ -25,6 +19,7 @@ export async function buildServer(deps: ServerDependencies): Promise<FastifyInst
     reply.header('x-content-type-options', 'nosniff');
   });
   registerErrorHandling(app);
-  registerHealthRoutes(app, deps.database);
+  registerHealthRoutes(app, gateway.database);
+  registerGraphQLRoutes(app, gateway);
   return app;
 }

@@ -1,0 +1,78 @@
+import { HeaderMap } from '@apollo/server';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { printSchema } from 'graphql';
+import { seesEverything } from '../access/decisions';
+import { isAppError } from '../errors/appError';
+import { authenticate } from '../http/authenticate';
+import type { Gateway } from '../runtime/gateway';
+import type { GraphQLContext } from './graphqlContext';
+import { landingPage } from './landingPage';
+import { readableSchema } from './readableSchema';
+import { RelationLoaders } from './relationLoaders';
+
+/** Paths of the GraphQL endpoint (`/api/graphql` is Flotiq's). */
+export const GRAPHQL_PATHS = ['/graphql', '/api/graphql'] as const;
+
+/**
+ * Serves GraphQL on fastify: each request is authenticated, then executed by the Apollo Server of
+ * the key's account with a fresh context (operation services pinned to the schema's CTDs, the
+ * key's rights, per-request DataLoaders). `GET /api/graphql/schema` returns the SDL the key may see.
+ */
+export function registerGraphQLRoutes(app: FastifyInstance, gateway: Gateway): void {
+  for (const path of GRAPHQL_PATHS) {
+    app.route({ method: ['GET', 'POST'], url: path, handler: (request, reply) => handleGraphQL(gateway, request, reply) });
+  }
+  app.get('/graphiql', async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage('/graphql', 'graphiql')));
+  app.get('/api/graphql/schema', async (request, reply) => {
+    const principal = await authenticate(request, gateway.keys);
+    const entry = await gateway.graphql.get(principal.accountId);
+    const schema = seesEverything(principal.permissions) ? entry.schema : readableSchema(entry.schema, entry.plan, principal.permissions);
+    reply.type('text/html; charset=utf-8').send(printSchema(schema));
+  });
+}
+
+async function handleGraphQL(gateway: Gateway, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const query = request.query as Record<string, unknown>;
+  if (request.method === 'GET' && query.query === undefined && String(request.headers.accept ?? '').includes('text/html')) {
+    if (gateway.config.isProduction) return void reply.code(404).send({ code: 404, message: 'Not found' });
+    return void reply.type('text/html; charset=utf-8').send(landingPage(request.url.split('?')[0], 'sandbox'));
+  }
+  let principal;
+  try {
+    principal = await authenticate(request, gateway.keys);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return void reply.code(error.status).send({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+  }
+  const entry = await gateway.graphql.get(principal.accountId);
+  const content = gateway.content(principal.accountId, entry.contentTypes);
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const response = await entry.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method, headers, search: searchOf(request.url), body: request.body },
+    context: async (): Promise<GraphQLContext> => {
+      const context: GraphQLContext = {
+        content,
+        permissions: principal.permissions,
+        principal,
+        plan: entry.plan,
+        loaders: undefined as unknown as RelationLoaders,
+      };
+      context.loaders = new RelationLoaders(context);
+      return context;
+    },
+  });
+  for (const [name, value] of response.headers) reply.header(name, value);
+  reply.code(response.status ?? 200);
+  if (response.body.kind === 'complete') return void reply.send(response.body.string);
+  let text = '';
+  for await (const chunk of response.body.asyncIterator) text += chunk;
+  reply.send(text);
+}
+
+function searchOf(url: string): string {
+  const index = url.indexOf('?');
+  return index < 0 ? '' : url.slice(index);
+}

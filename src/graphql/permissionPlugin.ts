@@ -1,0 +1,23 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { checkOperationPermissions } from './checkOperationPermissions';
+import type { GraphQLContext } from './graphqlContext';
+
+/**
+ * Runs the per-request permission check after the operation is parsed and validated and before
+ * it executes; a refused operation returns one FORBIDDEN error and no data.
+ */
+export function permissionPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, contextValue }) {
+          const refusal = checkOperationPermissions(schema, document, contextValue.plan, contextValue.permissions);
+          if (refusal) {
+            refusal.extensions.http = { status: 200 };
+            throw refusal;
+          }
+        },
+      };
+    },
+  };
+}

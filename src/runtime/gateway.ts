@@ -1,0 +1,68 @@
+import { openAccountContent, type AccountContent } from '../accounts/accountContent';
+import { AccountService } from '../accounts/accountService';
+import type { AccountRecord } from '../database/models/accountModel';
+import type { Config } from '../config/config';
+import type { ContentTypeDefinition } from '../content-types/contentTypeDefinition';
+import type { Database } from '../database/database';
+import { AccountGraphQLRegistry } from '../graphql/accountGraphQLRegistry';
+import { keyCryptoFromConfig, type KeyCrypto } from '../keys/keyCrypto';
+import { KeyResolver } from '../keys/keyResolver';
+import { KeyService } from '../keys/keyService';
+import { ChangeFeed } from './changeFeed';
+
+/** User-defined keys each plan allows. */
+export const PLAN_KEY_LIMITS: Record<string, number> = { free: 5, basic: 25, pro: 100, enterprise: 1000 };
+
+/**
+ * Everything one instance shares between requests: the database, the change feed, caches of keys
+ * and schemas. Instances hold no other state, so any number of them can serve one database.
+ */
+export class Gateway {
+  readonly feed: ChangeFeed;
+  readonly keyCrypto: KeyCrypto;
+  readonly keys: KeyResolver;
+  readonly graphql: AccountGraphQLRegistry;
+
+  constructor(
+    readonly config: Config,
+    readonly database: Database,
+  ) {
+    this.feed = new ChangeFeed(database);
+    this.keyCrypto = keyCryptoFromConfig(config);
+    this.keys = new KeyResolver(database, this.keyCrypto, this.feed);
+    this.graphql = new AccountGraphQLRegistry(database, this.feed, { introspection: config.introspection });
+  }
+
+  /** Starts background work (the change feed's poll). */
+  start(): void {
+    this.feed.start();
+  }
+
+  async stop(): Promise<void> {
+    this.feed.stop();
+    await this.graphql.stop();
+  }
+
+  /** An account's content services (with a pinned CTD snapshot for one request, if given). */
+  content(accountId: string, snapshot?: ReadonlyMap<string, ContentTypeDefinition>): AccountContent {
+    return openAccountContent(this.database, accountId, this.feed, snapshot);
+  }
+
+  /** Creates an account with its system types and its two application keys (secrets returned once). */
+  async createAccount(input: { name: string; plan?: string; id?: string }): Promise<{
+    account: AccountRecord;
+    keys: Partial<Record<'rw' | 'ro', string>>;
+  }> {
+    const account = await new AccountService(this.database).create(input);
+    const keys = await (await this.keyService(account._id)).ensureApplicationKeys();
+    return { account, keys };
+  }
+
+  /** An account's key service, with its plan's cap on user-defined keys. */
+  async keyService(accountId: string): Promise<KeyService> {
+    const account = await this.database.models.accounts.findOne({ _id: accountId }).lean().exec();
+    const maxUserKeys = PLAN_KEY_LIMITS[account?.plan ?? 'free'] ?? PLAN_KEY_LIMITS.free;
+    const content = this.content(accountId);
+    return new KeyService(content.scope, this.keyCrypto, content.contentTypes, this.feed, { maxUserKeys });
+  }
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../../src/config/config';
+import { Database } from '../../src/database/database';
+import { buildServer } from '../../src/http/buildServer';
+import { Gateway } from '../../src/runtime/gateway';
+import { testMongoUri } from './testDatabase';
+
+/** A gateway with its HTTP server on a fresh test database. */
+export interface TestGateway {
+  gateway: Gateway;
+  app: FastifyInstance;
+  database: Database;
+  /** An account with its application keys. */
+  createAccount(name?: string, plan?: string): Promise<{ accountId: string; rw: string; ro: string }>;
+  close(): Promise<void>;
+}
+
+/** Starts a gateway (not listening: use `app.inject`) on its own database; `close()` drops it. */
+export async function startTestGateway(options: { monitorCommands?: boolean; databaseName?: string } = {}): Promise<TestGateway> {
+  const database = await Database.connect(testMongoUri(), options.databaseName ?? `cgtest_${randomBytes(6).toString('hex')}`, {
+    monitorCommands: options.monitorCommands,
+  });
+  const config = { ...loadConfig({}), introspection: true };
+  const gateway = new Gateway(config, database);
+  gateway.start();
+  const app = await buildServer(gateway);
+  await app.ready();
+  return {
+    gateway,
+    app,
+    database,
+    async createAccount(name = 'Test account', plan = 'free') {
+      const { account, keys } = await gateway.createAccount({ name, plan });
+      return { accountId: account._id, rw: keys.rw!, ro: keys.ro! };
+    },
+    async close() {
+      await app.close();
+      await gateway.stop();
+      if (!options.databaseName) await database.drop();
+      await database.close();
+    },
+  };
+}
+
+/** Runs a GraphQL operation over HTTP with a key; returns status and parsed body. */
+export async function graphql(
+  app: FastifyInstance,
+  key: string | undefined,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ status: number; body: { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, any> }[] } }> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: { 'content-type': 'application/json', ...(key ? { 'x-auth-token': key } : {}) },
+    payload: JSON.stringify({ query, variables }),
+  });
+  return { status: response.statusCode, body: response.json() };
+}
