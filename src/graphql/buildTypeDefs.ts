@@ -40,6 +40,8 @@ export interface SchemaPlan {
   filterPaths: Map<string, Map<string, string>>;
   /** Root field (`Query.x` / `Mutation.x`) → the action and type it performs. */
   rootFields: Map<string, { action: Action; type: string }>;
+  /** Top-level inputs of a content type (create, patch, filter): field → property (null: id/internal). */
+  inputFields: Map<string, { owner: string; action: 'create' | 'update' | 'read'; fields: Map<string, string | null> }>;
 }
 
 /**
@@ -55,6 +57,7 @@ export function buildTypeDefs(ctds: readonly ContentTypeDefinition[]): { typeDef
     propertyOfField: new Map(),
     filterPaths: new Map(),
     rootFields: new Map(),
+    inputFields: new Map(),
   };
   const blocks: string[] = [SHARED_TYPE_DEFS];
   const queryFields: string[] = [];
@@ -68,6 +71,9 @@ export function buildTypeDefs(ctds: readonly ContentTypeDefinition[]): { typeDef
     writer.outputType(names.type, `Content type: ${ctd.label} (${ctd.name})`, properties, true);
     writer.inputType(names.createInput, properties, `Data of a new ${ctd.name}.`);
     writer.inputType(names.patchInput, properties, `Fields of a ${ctd.name} to change; absent fields stay as they are.`);
+    const inputFields = new Map<string, string | null>([['id', null], ...properties.map((p): [string, string] => [fieldName(p.name), p.name])]);
+    plan.inputFields.set(names.createInput, { owner: ctd.name, action: 'create', fields: inputFields });
+    plan.inputFields.set(names.patchInput, { owner: ctd.name, action: 'update', fields: inputFields });
     blocks.push(filterInput(ctd, names, plan));
 
     const listArgs = `page: Int, limit: Int, order_by: String, order_direction: String, filter: String, where: ${names.filterInput}, ids: [String!]`;
@@ -177,6 +183,8 @@ function filterInput(ctd: ContentTypeDefinition, names: ContentTypeNames, plan: 
     lines.push(`  ${name}: ${conditionType(field)}`);
   }
   plan.filterPaths.set(ctd.name, paths);
+  const properties = new Map([...paths].map(([name, path]): [string, string | null] => [name, catalog.fields.get(path)?.property ?? null]));
+  plan.inputFields.set(names.filterInput, { owner: ctd.name, action: 'read', fields: properties });
   return `"""Typed form of Flotiq's filters for ${ctd.name}; conditions are ANDed."""\ninput ${names.filterInput} {\n${lines.join('\n')}\n}`;
 }
 

@@ -6,7 +6,8 @@ import type { SchemaPlan } from './buildTypeDefs';
 
 /**
  * The part of an account schema a key may see: root fields of actions it may perform, fields it
- * may read, relations into types it may read; unreachable types are pruned. Used for the SDL a
+ * may read, relations into types it may read, input fields it may write or filter on; unreachable
+ * types are pruned. Used for the SDL a
  * user-defined key downloads, so it never learns names it cannot read.
  */
 export function readableSchema(schema: GraphQLSchema, plan: SchemaPlan, permissions: Permissions): GraphQLSchema {
@@ -24,6 +25,13 @@ export function readableSchema(schema: GraphQLSchema, plan: SchemaPlan, permissi
       if (property === undefined || !canUseField(permissions, 'read', owned.owner, property)) return null;
       const target = relationTargets.get(`${typeName}.${fieldName}`);
       return target && !canPerform(permissions, 'read', target) ? null : fieldConfig;
+    },
+    [MapperKind.INPUT_OBJECT_FIELD]: (fieldConfig, fieldName, typeName) => {
+      const input = plan.inputFields.get(typeName);
+      const property = input?.fields.get(fieldName);
+      if (!input || property === null || property === undefined) return fieldConfig;
+      const visible = canUseField(permissions, input.action, input.owner, property) && canUseField(permissions, 'read', input.owner, property);
+      return visible ? fieldConfig : null;
     },
   });
   return pruneSchema(mapped);
