@@ -1,0 +1,144 @@
+/**
+ * `npm run bench:permissions`: what the permission layer costs on a list query.
+ *
+ * Seeds 100 objects with 10 readable fields (and one field the key may not read), then measures on
+ * loopback with autocannon, alternating, the same GraphQL list query (100 objects × 10 fields):
+ *   guarded   — the real pipeline with a field-restricted user key (shield + per-request check + trimming)
+ *   unguarded — the same schema without shield, without the operation check, with full rights
+ * and prints requests/s of each and their ratio. Bounded: about 2 × (3 + 2 × DURATION) seconds.
+ */
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
+import { normalisePermissions } from '../../src/access/normalisePermissions';
+import { loadConfig } from '../../src/config/config';
+import { Database } from '../../src/database/database';
+import { startEmbeddedDatabase } from '../../src/database/embedded/startEmbeddedDatabase';
+import { formatGraphQLError } from '../../src/graphql/formatGraphQLError';
+import type { GraphQLContext } from '../../src/graphql/graphqlContext';
+import { RelationLoaders } from '../../src/graphql/relationLoaders';
+import { authenticate } from '../../src/http/authenticate';
+import { buildServer } from '../../src/http/buildServer';
+import { Gateway } from '../../src/runtime/gateway';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const FIELDS = Array.from({ length: 10 }, (_, i) => `f${i + 1}`);
+const QUERY = `{ benchitemList(limit: 100, order_by: "id") { ${FIELDS.join(' ')} } }`;
+
+function benchType() {
+  const properties: Record<string, unknown> = { secret: { type: 'string' } };
+  const propertiesConfig: Record<string, unknown> = { secret: { label: 'Secret', inputType: 'text', unique: false } };
+  for (const [i, field] of FIELDS.entries()) {
+    properties[field] = i % 2 ? { type: 'number' } : { type: 'string' };
+    propertiesConfig[field] = { label: field, inputType: i % 2 ? 'number' : 'text', unique: false };
+  }
+  return {
+    name: 'benchitem',
+    label: 'Bench item',
+    schemaDefinition: {
+      type: 'object',
+      allOf: [{ $ref: '#/components/schemas/AbstractContentTypeSchemaDefinition' }, { type: 'object', properties }],
+      required: [],
+      additionalProperties: false,
+    },
+    metaDefinition: { propertiesConfig, order: ['secret', ...FIELDS] },
+  };
+}
+
+async function measure(url: string, key: string): Promise<number> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: { 'content-type': 'application/json', 'x-auth-token': key },
+    body: JSON.stringify({ query: QUERY }),
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+async function main(): Promise<void> {
+  const config = { ...loadConfig(), port: 0 };
+  const embedded = config.mongodbUri
+    ? undefined
+    : await startEmbeddedDatabase({ dataDir: `${config.dataDir}/bench-${process.pid}`, toolsDir: config.toolsDir, log: console.log });
+  const database = await Database.connect(config.mongodbUri ?? embedded!.uri, `cgbench_${randomBytes(4).toString('hex')}`);
+  const gateway = new Gateway(config, database);
+  gateway.start();
+  try {
+    const { account } = await gateway.createAccount({ name: 'Bench', plan: 'pro' });
+    const content = gateway.content(account._id);
+    await content.contentTypes.create(benchType());
+    for (let n = 0; n < 100; n++) {
+      const object: Record<string, unknown> = { id: `bench-${String(n).padStart(3, '0')}`, secret: `secret ${n}` };
+      for (const [i, field] of FIELDS.entries()) object[field] = i % 2 ? n * i : `value ${n} of ${field}`;
+      await content.objects.create('benchitem', object);
+    }
+    const keys = await gateway.keyService(account._id);
+    const { secret } = await keys.createUserKey({
+      name: 'field-restricted',
+      rules: [{ contentTypeDefinitionName: 'benchitem', canRead: true, canCreate: false, canUpdate: false, canDelete: false, fields: { secret: { read: false } } }],
+    });
+
+    const app = await buildServer(gateway);
+    const entry = await gateway.graphql.get(account._id);
+    const unguarded = new ApolloServer<GraphQLContext>({ schema: entry.unguardedSchema, formatError: formatGraphQLError });
+    await unguarded.start();
+    const everything = normalisePermissions('rw');
+    app.post('/bench/unguarded', async (request, reply) => {
+      const principal = await authenticate(request, gateway.keys);
+      const headers = new HeaderMap();
+      headers.set('content-type', 'application/json');
+      const response = await unguarded.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers, search: '', body: request.body },
+        context: async () => {
+          const context = { content: gateway.content(principal.accountId, entry.contentTypes), permissions: everything, principal, plan: entry.plan } as GraphQLContext;
+          context.loaders = new RelationLoaders(context);
+          return context;
+        },
+      });
+      reply.code(response.status ?? 200).header('content-type', 'application/json');
+      return response.body.kind === 'complete' ? response.body.string : '';
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+    // Same data either way (the restricted field is not selected).
+    const check = async (path: string) =>
+      (await (await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-auth-token': secret }, body: JSON.stringify({ query: QUERY }) })).json()) as unknown;
+    const [a, b] = [await check('/graphql'), await check('/bench/unguarded')];
+    if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error('guarded and unguarded answers differ');
+
+    console.log(`warming up (${DURATION_S} s each)…`);
+    await measure(`${base}/bench/unguarded`, secret);
+    await measure(`${base}/graphql`, secret);
+    const unguardedRuns = [];
+    const guardedRuns = [];
+    for (let round = 0; round < 2; round++) {
+      unguardedRuns.push(await measure(`${base}/bench/unguarded`, secret));
+      guardedRuns.push(await measure(`${base}/graphql`, secret));
+    }
+    const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+    const ratio = avg(guardedRuns) / avg(unguardedRuns);
+    console.log(`query: list of 100 objects × ${FIELDS.length} fields, field-restricted user key, ${CONNECTIONS} connections`);
+    console.log(`unguarded: ${avg(unguardedRuns).toFixed(1)} req/s  (runs ${unguardedRuns.map((x) => x.toFixed(1)).join(', ')})`);
+    console.log(`guarded:   ${avg(guardedRuns).toFixed(1)} req/s  (runs ${guardedRuns.map((x) => x.toFixed(1)).join(', ')})`);
+    console.log(`ratio guarded/unguarded: ${ratio.toFixed(3)}  (budget ≥ 0.90: ${ratio >= 0.9 ? 'met' : 'NOT met'})`);
+    await app.close();
+    await unguarded.stop();
+    await new Promise((r) => setTimeout(r, 500)); // let in-flight requests of the last run finish
+  } finally {
+    await gateway.stop();
+    await database.drop();
+    await database.close();
+    await embedded?.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
