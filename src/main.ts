@@ -1,6 +1,8 @@
 import { loadConfig } from './config/config';
 import { openDatabase } from './database/openDatabase';
 import { buildServer } from './http/buildServer';
+import { generateAdminToken } from './internal/adminToken';
+import { ADMIN_PAGE_PATH, buildInternalServer, INTERNAL_GRAPHQL_PATH } from './internal/buildInternalServer';
 import { ensureDemoAccount } from './runtime/demoAccount';
 import { Gateway } from './runtime/gateway';
 
@@ -21,6 +23,17 @@ async function main(): Promise<void> {
   log(`contentgate is listening on ${base}`);
   log(`  GraphQL:  ${base}/graphql   (Flotiq alias ${base}/api/graphql, offline page ${base}/graphiql)`);
   log(`  health:   ${base}/health`);
+
+  const adminToken = config.adminToken ?? generateAdminToken();
+  const internal = await buildInternalServer(gateway, adminToken);
+  await internal.listen({ host: config.internalHost, port: config.internalPort });
+  const internalAddress = internal.server.address();
+  const internalPort = typeof internalAddress === 'object' && internalAddress ? internalAddress.port : config.internalPort;
+  const internalBase = `http://${config.internalHost}:${internalPort}`;
+  log(`internal listener on ${internalBase} (key management; admin token required)`);
+  log(`  admin page:   ${internalBase}${ADMIN_PAGE_PATH}`);
+  log(`  internal API: ${internalBase}${INTERNAL_GRAPHQL_PATH}`);
+  if (!config.adminToken) log(`  admin token (generated for this run; set ADMIN_TOKEN to fix it): ${adminToken}`);
   if (demoKeys) {
     log('Demo account "demo" (blog and recipe content):');
     log(`  read-write key: ${demoKeys.rw}`);
@@ -32,6 +45,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     log(`${signal} received, shutting down`);
     await app.close();
+    await internal.close();
     await gateway.stop();
     await opened.close();
     process.exit(0);

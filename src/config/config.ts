@@ -28,6 +28,11 @@ export interface Config {
   keyEncryptionKey?: string;
   /** Whether GraphQL introspection is open to application keys (default: not in production). */
   introspection: boolean;
+  /** Internal listener (key management, admin page): loopback by default. */
+  internalHost: string;
+  internalPort: number;
+  /** Token the internal listener requires (`ADMIN_TOKEN`); a random one is made per start in development. */
+  adminToken?: string;
 }
 
 /** The project root (two levels above this file). */
@@ -36,9 +41,10 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 /** Reads the configuration from an environment (defaults to `process.env`). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = parsePort(env.PORT, 3000, 'PORT');
-  if (env.NODE_ENV === 'production' && (!nonEmpty(env.KEY_HASH_SECRET) || !nonEmpty(env.KEY_ENCRYPTION_KEY))) {
-    throw new Error('KEY_HASH_SECRET and KEY_ENCRYPTION_KEY must be set in production');
+  if (env.NODE_ENV === 'production' && (!nonEmpty(env.KEY_HASH_SECRET) || !nonEmpty(env.KEY_ENCRYPTION_KEY) || !nonEmpty(env.ADMIN_TOKEN))) {
+    throw new Error('KEY_HASH_SECRET, KEY_ENCRYPTION_KEY and ADMIN_TOKEN must be set in production');
   }
+  if (nonEmpty(env.ADMIN_TOKEN) && nonEmpty(env.ADMIN_TOKEN)!.length < 24) throw new Error('ADMIN_TOKEN must be at least 24 characters');
   return {
     host: env.HOST ?? '127.0.0.1',
     port,
@@ -52,6 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyHashSecret: nonEmpty(env.KEY_HASH_SECRET),
     keyEncryptionKey: nonEmpty(env.KEY_ENCRYPTION_KEY),
     introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : env.NODE_ENV !== 'production',
+    internalHost: env.INTERNAL_HOST ?? '127.0.0.1',
+    internalPort: parsePort(env.INTERNAL_PORT, 3001, 'INTERNAL_PORT'),
+    adminToken: nonEmpty(env.ADMIN_TOKEN),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from './database';
 import type { ApiKeyRecord } from './models/apiKeyModel';
+import type { AuditRecord } from './models/auditRecordModel';
 import type { ContentObjectRecord } from './models/contentObjectModel';
 import type { ContentTypeRecord } from './models/contentTypeModel';
 import type { UniqueClaimRecord } from './models/uniqueClaimModel';
@@ -14,6 +15,7 @@ export class AccountScope {
   readonly contentObjects: ScopedCollection<ContentObjectRecord>;
   readonly uniqueClaims: ScopedCollection<UniqueClaimRecord>;
   readonly apiKeys: ScopedCollection<ApiKeyRecord>;
+  readonly auditRecords: ScopedCollection<AuditRecord>;
 
   constructor(
     database: Database,
@@ -24,5 +26,6 @@ export class AccountScope {
     this.contentObjects = new ScopedCollection(database.models.contentObjects, accountId);
     this.uniqueClaims = new ScopedCollection(database.models.uniqueClaims, accountId);
     this.apiKeys = new ScopedCollection(database.models.apiKeys, accountId);
+    this.auditRecords = new ScopedCollection(database.models.auditRecords, accountId);
   }
 }

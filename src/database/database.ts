@@ -1,6 +1,7 @@
 import mongoose, { type Connection, type Model } from 'mongoose';
 import { accountModel, type AccountRecord } from './models/accountModel';
 import { apiKeyModel, type ApiKeyRecord } from './models/apiKeyModel';
+import { auditRecordModel, type AuditRecord } from './models/auditRecordModel';
 import { changeMarkModel, type ChangeMarkRecord } from './models/changeMarkModel';
 import { contentObjectModel, type ContentObjectRecord } from './models/contentObjectModel';
 import { contentTypeModel, type ContentTypeRecord } from './models/contentTypeModel';
@@ -14,6 +15,7 @@ export interface Models {
   uniqueClaims: Model<UniqueClaimRecord>;
   apiKeys: Model<ApiKeyRecord>;
   changeMarks: Model<ChangeMarkRecord>;
+  auditRecords: Model<AuditRecord>;
 }
 
 /**
@@ -32,6 +34,7 @@ export class Database {
       uniqueClaims: uniqueClaimModel(connection),
       apiKeys: apiKeyModel(connection),
       changeMarks: changeMarkModel(connection),
+      auditRecords: auditRecordModel(connection),
     };
   }
 

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerGraphQLRoutes } from '../graphql/graphqlRoutes';
+import { restPlugin } from '../rest/restPlugin';
 import type { Gateway } from '../runtime/gateway';
 import { registerErrorHandling } from './errorHandling';
 import { registerHealthRoutes } from './healthRoutes';
@@ -21,5 +22,6 @@ export async function buildServer(gateway: Gateway): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerHealthRoutes(app, gateway.database);
   registerGraphQLRoutes(app, gateway);
+  app.register(restPlugin, { gateway });
   return app;
 }

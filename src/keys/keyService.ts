@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Types } from 'mongoose';
+import type { AuditRecord } from '../database/models/auditRecordModel';
 import type { KeyKind } from '../access/permissions';
 import type { ContentTypeService } from '../content-types/contentTypeService';
 import type { AccountScope } from '../database/accountScope';
@@ -33,7 +35,19 @@ export class KeyService {
     private readonly contentTypes: ContentTypeService,
     private readonly feed: ChangeFeed | undefined,
     private readonly limits: { maxUserKeys: number } = { maxUserKeys: Number.POSITIVE_INFINITY },
+    private readonly actor = 'system',
   ) {}
+
+  /** The newest audit records of this account's key changes. */
+  async audit(limit = 50): Promise<AuditRecord[]> {
+    return this.scope.auditRecords.find({}, { sort: { at: -1, _id: -1 }, limit: Math.min(Math.max(1, limit), 500) });
+  }
+
+  private async audited(action: string, key: { _id: string; name: string } | undefined): Promise<void> {
+    await this.scope.auditRecords.insert([
+      { _id: new Types.ObjectId().toHexString(), at: new Date().toISOString(), action, keyId: key?._id ?? null, keyName: key?.name ?? null, actor: this.actor },
+    ]);
+  }
 
   /** Creates whichever application key is missing; returns the secrets of the ones it created. */
   async ensureApplicationKeys(): Promise<Partial<Record<'rw' | 'ro', string>>> {
@@ -66,7 +80,9 @@ export class KeyService {
 
   /** The secret of a key, decrypted (internal admin side only). */
   async reveal(id: string): Promise<string> {
-    return decryptSecret((await this.record(id)).encrypted, this.crypto.encryptionKey);
+    const record = await this.record(id);
+    await this.audited('key.revealed', record);
+    return decryptSecret(record.encrypted, this.crypto.encryptionKey);
   }
 
   /** Creates a user-defined key; refused at the plan's cap. */
@@ -91,6 +107,7 @@ export class KeyService {
     }
     await this.scope.apiKeys.updateOne({ _id: id }, { $set: set });
     await this.feed?.publish(keyTopic(id));
+    await this.audited(input.rules !== undefined ? 'key.rules.updated' : 'key.renamed', { _id: id, name: set.name ?? record.name });
     return this.get(id);
   }
 
@@ -109,6 +126,7 @@ export class KeyService {
       },
     );
     await this.feed?.publish(keyTopic(id));
+    await this.audited('key.regenerated', record);
     return { key: await this.get(id), secret };
   }
 
@@ -118,6 +136,7 @@ export class KeyService {
     if (record.kind !== 'user') throw errors.refused(['Application keys cannot be removed, only regenerated.']);
     await this.scope.apiKeys.deleteMany({ _id: id });
     await this.feed?.publish(keyTopic(id));
+    await this.audited('key.removed', record);
   }
 
   private async record(id: string): Promise<ApiKeyRecord> {
@@ -147,6 +166,7 @@ export class KeyService {
       updatedAt: now,
     };
     await this.scope.apiKeys.insert([record]);
+    await this.audited('key.created', record);
     return { key: this.view({ ...record, accountId: this.scope.accountId }), secret };
   }
 

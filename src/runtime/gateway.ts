@@ -59,10 +59,10 @@ export class Gateway {
   }
 
   /** An account's key service, with its plan's cap on user-defined keys. */
-  async keyService(accountId: string): Promise<KeyService> {
+  async keyService(accountId: string, actor = 'system'): Promise<KeyService> {
     const account = await this.database.models.accounts.findOne({ _id: accountId }).lean().exec();
     const maxUserKeys = PLAN_KEY_LIMITS[account?.plan ?? 'free'] ?? PLAN_KEY_LIMITS.free;
     const content = this.content(accountId);
-    return new KeyService(content.scope, this.keyCrypto, content.contentTypes, this.feed, { maxUserKeys });
+    return new KeyService(content.scope, this.keyCrypto, content.contentTypes, this.feed, { maxUserKeys }, actor);
   }
 }

@@ -13,7 +13,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export async function startServerProcess(mongodbUri: string, databaseName: string): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, MONGODB_URI: mongodbUri, MONGODB_DATABASE: databaseName, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test' },
+    env: { ...process.env, MONGODB_URI: mongodbUri, MONGODB_DATABASE: databaseName, PORT: '0', INTERNAL_PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
