@@ -1,28 +1,29 @@
-import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { Kind, type ValueNode } from 'graphql';
 
-/** Any JSON value, in both directions (literals are converted recursively). */
-export const jsonScalar = new GraphQLScalarType({
-  name: 'JSON',
-  description: 'Any JSON value (editor.js block values, custom fields).',
-  serialize: (value) => value,
-  parseValue: (value) => value,
-  parseLiteral: (node, variables) => literalToJson(node, variables ?? undefined),
-});
+/**
+ * Scalar behaviour for the SDL-declared scalars. Given as resolver maps (not GraphQLScalarType
+ * objects) so that the description each SDL writes is kept.
+ */
 
-/** A Flotiq date or date-time string; validated by the content type's pattern, not here. */
-export const dateTimeScalar = new GraphQLScalarType({
-  name: 'DateTime',
-  description: 'A date or date-time string as Flotiq stores it (YYYY-MM-DD or YYYY-MM-DDTHH:mm).',
-  serialize: (value) => value,
-  parseValue: (value) => {
+/** `JSON`: any JSON value, in both directions (literals are converted recursively). */
+export const jsonScalar = {
+  serialize: (value: unknown) => value,
+  parseValue: (value: unknown) => value,
+  parseLiteral: (node: ValueNode, variables?: Record<string, unknown> | null) => literalToJson(node, variables ?? undefined),
+};
+
+/** `DateTime`: a Flotiq date or date-time string; validated by the content type's pattern, not here. */
+export const dateTimeScalar = {
+  serialize: (value: unknown) => value,
+  parseValue: (value: unknown) => {
     if (typeof value !== 'string') throw new TypeError('DateTime must be a string');
     return value;
   },
-  parseLiteral: (node) => {
+  parseLiteral: (node: ValueNode) => {
     if (node.kind !== Kind.STRING) throw new TypeError('DateTime must be a string');
     return node.value;
   },
-});
+};
 
 function literalToJson(node: ValueNode, variables: Record<string, unknown> | undefined): unknown {
   switch (node.kind) {

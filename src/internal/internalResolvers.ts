@@ -5,6 +5,7 @@ import { propertiesOf, type ContentTypeDefinition } from '../content-types/conte
 import type { AccountRecord } from '../database/models/accountModel';
 import { errors } from '../errors/errorFactory';
 import type { KeyView } from '../keys/keyView';
+import type { Resolvers } from '../generated/internal';
 import { PLAN_KEY_LIMITS, type Gateway } from '../runtime/gateway';
 
 /** The actor internal changes are audited as. */
@@ -24,7 +25,7 @@ interface KeyRuleInput extends Omit<KeyRule, 'fields'> {
  * Resolvers of the internal schema (schema/internal.graphql). They translate to the account,
  * CTD and key services; every rule and limit is decided there.
  */
-export function internalResolvers(gateway: Gateway) {
+export function internalResolvers(gateway: Gateway): Resolvers {
   const accounts = new AccountService(gateway.database);
   const account = async (id: string): Promise<AccountRecord> => {
     const found = await accounts.find(id);
@@ -36,7 +37,7 @@ export function internalResolvers(gateway: Gateway) {
   return {
     Query: {
       accounts: () => accounts.list(),
-      account: (_: unknown, args: { id: string }) => accounts.find(args.id),
+      account: async (_: unknown, args: { id: string }) => (await accounts.find(args.id)) ?? null,
       plans: () => Object.entries(PLAN_KEY_LIMITS).map(([name, maxUserKeys]) => ({ name, maxUserKeys })),
       keyQrCode: async (_: unknown, args: { accountId: string; id: string }) =>
         QRCode.toString(await (await keysOf(args.accountId)).reveal(args.id), { type: 'svg', margin: 1, width: 200 }),
@@ -54,14 +55,16 @@ export function internalResolvers(gateway: Gateway) {
       audit: async (record: AccountRecord, args: { limit?: number }) => (await gateway.keyService(record._id, ACTOR)).audit(args.limit ?? 50),
     },
     AccountMutations: {
-      create: async (_: unknown, args: { name: string; plan?: string; id?: string }) => {
+      create: async (_: unknown, args: { name: string; plan?: string | null; id?: string | null }) => {
         if (args.plan && !(args.plan in PLAN_KEY_LIMITS)) throw errors.invalidField('plan', `Unknown plan ${args.plan}`);
         if (args.id !== undefined && args.id !== null && !/^[a-zA-Z0-9_-]{1,64}$/.test(args.id)) {
           throw errors.invalidField('id', 'Only a-z, A-Z, 0-9, _ and - are allowed (at most 64)');
         }
         if (args.id && (await accounts.find(args.id))) throw errors.invalidField('id', 'This value is already used');
         const created = await gateway.createAccount({ name: args.name, plan: args.plan ?? 'free', id: args.id ?? undefined });
-        return { account: created.account, readWriteKey: created.keys.rw, readOnlyKey: created.keys.ro };
+        const { rw, ro } = created.keys;
+        if (!rw || !ro) throw errors.internal();
+        return { account: created.account, readWriteKey: rw, readOnlyKey: ro };
       },
       setPlan: async (_: unknown, args: { id: string; plan: string }) => {
         if (!(args.plan in PLAN_KEY_LIMITS)) throw errors.invalidField('plan', `Unknown plan ${args.plan}`);
