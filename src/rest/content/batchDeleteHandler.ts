@@ -1,0 +1,38 @@
+import { isAppError } from '../../errors/appError';
+import { errors } from '../../errors/errorFactory';
+import { idKeyOf } from '../../content-objects/objectIds';
+import { deleteObject } from '../../operations/contentOperations';
+import { requireAction } from '../../operations/guards';
+import { ok, type RestHandler } from '../restCall';
+import { readBatch } from './batchRunner';
+import { missingObjectMessage, referencedObjectMessage } from './objectMessages';
+
+/**
+ * `POST /api/v1/content/{name}/batch-delete`: deletes up to 100 objects by id. Every deletable
+ * object is deleted; when some were refused (missing, still referenced) the answer is 400
+ * `{"errors": [...]}` naming them, otherwise 200 `{"deletedCount": n}`. An id listed twice counts once.
+ */
+export const batchDeleteObjects: RestHandler = async ({ ctx, params, body }) => {
+  const type = params.name;
+  requireAction(ctx.permissions, 'delete', type);
+  await ctx.content.contentTypes.get(type);
+  const ids = readBatch(body);
+  if (!ids.every((id): id is string => typeof id === 'string')) {
+    throw errors.invalidField('body', 'The request body must be a JSON array of ids');
+  }
+  const firstOfEach = new Map<string, string>();
+  for (const id of ids) if (!firstOfEach.has(idKeyOf(id))) firstOfEach.set(idKeyOf(id), id);
+  let deletedCount = 0;
+  const reasons: string[] = [];
+  for (const id of firstOfEach.values()) {
+    try {
+      await deleteObject(ctx, type, id);
+      deletedCount++;
+    } catch (error) {
+      if (!isAppError(error) || error.status >= 500) throw error;
+      reasons.push(error.status === 404 ? missingObjectMessage(id) : referencedObjectMessage(id));
+    }
+  }
+  if (reasons.length) throw errors.refused(reasons);
+  return ok({ deletedCount });
+};
