@@ -11,6 +11,14 @@ export function canPerform(permissions: Permissions, action: Action, type: strin
   return permissions.types.get(type)?.actions.has(action) === true;
 }
 
+/**
+ * Does the key hold any right on `type`? Such a key may see the type's definition (a create-only
+ * key needs the schema to write valid objects); for any other key the type does not exist.
+ */
+export function reachesType(permissions: Permissions, type: string): boolean {
+  return (['read', 'create', 'update', 'delete'] as const).some((action) => canPerform(permissions, action, type));
+}
+
 /** May the key perform `action` on `field` of `type`? `id` and `internal` follow the type. */
 export function canUseField(permissions: Permissions, action: FieldAction, type: string, field: string): boolean {
   if (!canPerform(permissions, action, type)) return false;

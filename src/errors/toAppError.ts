@@ -14,6 +14,8 @@ export function toAppError(error: unknown): AppError {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return errors.unsupportedMediaType();
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return errors.invalidField('body', 'Malformed JSON body - Syntax error');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return errors.invalidField('body', 'The request body must not be empty');
     default:

@@ -1,8 +1,8 @@
-import { canPerform, canUseField, hasFieldRestrictions } from '../access/decisions';
+import { canListRemoved, canPerform, canUpsert, canUseField, hasFieldRestrictions } from '../access/decisions';
 import type { ContentObject } from '../content-objects/contentObject';
 import type { ObjectListQuery, ObjectPage } from '../content-objects/contentObjectService';
 import { propertiesOfObject } from '../content-objects/storedObjects';
-import { requireAction, requireReadableFields, requireWritableFields } from './guards';
+import { requireAction, requireDecision, requireReadableFields, requireWritableFields } from './guards';
 import type { OperationContext } from './operationContext';
 import { trimObject } from './trimObject';
 
@@ -86,6 +86,24 @@ export async function replaceObject(ctx: OperationContext, type: string, id: str
     replacement = { ...kept, ...(body as Record<string, unknown>) };
   }
   return trimObject(ctx.permissions, type, await ctx.content.objects.replace(type, id, replacement));
+}
+
+/** Ids of objects deleted after a Flotiq date; needs read and delete (spec §2.1). */
+export async function listRemovedObjects(ctx: OperationContext, type: string, deletedAfter: string): Promise<string[]> {
+  requireDecision(canListRemoved(ctx.permissions, type), ctx.permissions, type);
+  return ctx.content.objects.removedSince(type, deletedAfter);
+}
+
+/** Requires the rights of an insert-or-update batch (create and update) on a type that exists. */
+export async function requireUpsert(ctx: OperationContext, type: string): Promise<void> {
+  requireDecision(canUpsert(ctx.permissions, type), ctx.permissions, type);
+  await ctx.content.objects.contentType(type);
+}
+
+/** Requires an action on a type that exists (whole-batch checks before any item runs). */
+export async function requireActionOnExistingType(ctx: OperationContext, action: 'create' | 'update' | 'delete', type: string): Promise<void> {
+  requireAction(ctx.permissions, action, type);
+  await ctx.content.objects.contentType(type);
 }
 
 /** Deletes an object. */

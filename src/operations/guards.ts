@@ -1,4 +1,4 @@
-import { canPerform, deniedFields } from '../access/decisions';
+import { canManageSchema, canPerform, deniedFields, reachesType } from '../access/decisions';
 import type { Action, Permissions } from '../access/permissions';
 import { errors } from '../errors/errorFactory';
 
@@ -7,9 +7,21 @@ import { errors } from '../errors/errorFactory';
  * type that does not exist (existence is not revealed); a key with other rights on it gets 403.
  */
 export function requireAction(permissions: Permissions, action: Action, type: string): void {
-  if (canPerform(permissions, action, type)) return;
-  const knowsType = (['read', 'create', 'update', 'delete'] as const).some((other) => canPerform(permissions, other, type));
-  throw knowsType ? errors.forbidden() : errors.notFound();
+  requireDecision(canPerform(permissions, action, type), permissions, type);
+}
+
+/**
+ * Enforces a composite decision (`canUpsert`, `canListRemoved`) with the same refusal shape:
+ * 404 for a key with no right on the type, 403 for one with some other right.
+ */
+export function requireDecision(allowed: boolean, permissions: Permissions, type: string): void {
+  if (allowed) return;
+  throw reachesType(permissions, type) ? errors.forbidden() : errors.notFound();
+}
+
+/** Requires the right to create, change and delete content type definitions (403 otherwise). */
+export function requireSchemaRights(permissions: Permissions): void {
+  if (!canManageSchema(permissions)) throw errors.forbidden();
 }
 
 /** Refuses, as a whole, input that writes fields the key may not write; names those fields. */

@@ -87,7 +87,8 @@ function describePath(path) {
 function showError(box, error) {
   const items = Object.entries(error.fields || {}).flatMap(([path, messages]) =>
     messages.map((message) => el('li', { text: describePath(path) + ': ' + message })));
-  box.replaceChildren(el('p', { text: error.message || String(error) }), items.length ? el('ul', {}, items) : null);
+  const headline = items.length ? 'Please fix the following:' : error.message || String(error);
+  box.replaceChildren(el('p', { text: headline }), items.length ? el('ul', {}, items) : null);
   box.hidden = false;
 }
 

@@ -140,13 +140,14 @@ function keyPanel(key) {
   if (key.kind === 'user') {
     panel.nameInput = el('input', { type: 'text', value: key.name, maxlength: 200, size: 30 });
     panel.editor = ruleEditor(key.rules);
-    editorPart = el('div', {}, [
+    editorPart = el('div', { className: 'key-editor' }, [
       labelled('Name', panel.nameInput),
       panel.editor.element,
       el('div', { className: 'save-row' }, [action(panel, 'Save', saveKey, 'primary')]),
     ]);
   } else {
-    editorPart = el('p', { className: 'muted', text: KIND_LABELS[key.kind] + ': full ' + (key.kind === 'rw' ? 'read and write' : 'read') + ' access to every content type; it has no rules.' });
+    const access = key.kind === 'rw' ? 'Reads and writes' : 'Reads';
+    editorPart = el('p', { className: 'muted', text: access + ' every content type. Application keys have no rules and cannot be removed.' });
   }
   panel.element = el('section', { className: 'card key', 'aria-labelledby': headingId }, [
     el('div', { className: 'key-head' }, [heading, el('span', { className: 'kind', text: KIND_LABELS[key.kind] || key.kind }), masked]),

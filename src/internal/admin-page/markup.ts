@@ -8,7 +8,7 @@ export const ADMIN_PAGE_MARKUP = String.raw`
   <noscript><p class="error">This page needs JavaScript.</p></noscript>
 
   <form id="token-form" class="card" method="post" aria-labelledby="token-heading">
-    <h2 id="token-heading" style="margin-top:0">Admin token</h2>
+    <h2 id="token-heading" style="margin-top:0">Admin access</h2>
     <div class="row">
       <label for="admin-token">Admin token</label>
       <input id="admin-token" type="password" autocomplete="off" spellcheck="false" size="40" required>

@@ -35,10 +35,12 @@ summary { cursor: pointer; color: var(--accent); }
 table.field-rights { border-collapse: collapse; margin-top: .4rem; }
 table.field-rights th, table.field-rights td { text-align: left; padding: .15rem .6rem .15rem 0; }
 table.field-rights th { font-weight: 500; font-size: .9rem; color: var(--muted); }
-.status { color: var(--good); min-height: 1.2em; margin: .4rem 0 0; }
+.status { color: var(--good); margin: .4rem 0 0; }
+.status:empty { margin: 0; }
 .error { color: var(--bad); background: #fdf1f0; border: 1px solid #efc6c2; border-radius: 6px; padding: .4rem .7rem; margin: .5rem 0 0; }
 .error p { margin: 0; font-weight: 600; }
 .error ul { margin: .2rem 0 0; padding-left: 1.2rem; }
 .row-error { color: var(--bad); margin: .3rem 0 0; }
 .save-row { margin-top: .6rem; }
+.key-editor { margin-top: .8rem; }
 `;

@@ -1,4 +1,5 @@
 import { canManageSchema } from '../../access/decisions';
+import { reachableContentTypes } from '../../operations/contentTypeOperations';
 import { ok, type RestHandler } from '../restCall';
 import { describeRights } from './describeRights';
 
@@ -8,7 +9,7 @@ import { describeRights } from './describeRights';
  * rights on each CTD of the account it reaches. Never the secret or the stored rules.
  */
 export const authContext: RestHandler = async ({ ctx, principal }) => {
-  const ctds = await ctx.content.contentTypes.all();
+  const ctds = await reachableContentTypes(ctx);
   return ok({
     accountId: principal.accountId,
     keyKind: principal.kind,

@@ -1,7 +1,6 @@
-import { canPerform, canUseField } from '../../access/decisions';
+import { canPerform, canUseField, reachesType } from '../../access/decisions';
 import type { Action, FieldAction, Permissions } from '../../access/permissions';
 import { propertiesOf, type ContentTypeDefinition } from '../../content-types/contentTypeDefinition';
-import { reachesType } from '../access/reachesType';
 
 /** A key's rights on one content type, as `GET /api/auth-context` reports them. */
 export interface TypeRightsView {

@@ -1,10 +1,14 @@
-import { canManageSchema, seesEverything } from '../../access/decisions';
-import type { Permissions } from '../../access/permissions';
 import { errors } from '../../errors/errorFactory';
-import type { OperationContext } from '../../operations/operationContext';
+import {
+  createContentType as createOperation,
+  deleteContentType as deleteOperation,
+  listContentTypes as listOperation,
+  purgeContentType as purgeOperation,
+  readContentType,
+  updateContentType as updateOperation,
+} from '../../operations/contentTypeOperations';
 import { toListEnvelope } from '../../query/listEnvelope';
 import { isPlainObject } from '../../query/plainObject';
-import { reachesType } from '../access/reachesType';
 import { empty, ok, type RestHandler } from '../restCall';
 import { booleanParam } from '../transport/queryParams';
 import { parseContentTypeListQuery } from './listQuery';
@@ -13,16 +17,15 @@ import { resolveSchemaDefinition, strictSchemaOf } from './resolveSchema';
 
 /**
  * CTD endpoints (`/api/v1/internal/contenttype`, spec §1.6). Reads: application keys see every
- * type; a user-defined key sees the types it holds any right on (`reachesType`), and any other
- * name is 404 as if it did not exist. Writes need `canManageSchema` (the RW application key); any
- * other key gets 403 before the type is even looked up.
+ * type; a user-defined key sees the types it holds any right on, and any other name is 404 as if
+ * it did not exist. Writes need the schema right (the RW application key); any other key gets 403
+ * before the type is even looked up. All decided in `operations/contentTypeOperations.ts`.
  */
 
 /** `GET …/contenttype`: a filtered, ordered page of the CTDs the key reaches, in the list envelope. */
 export const listContentTypes: RestHandler = async ({ ctx, query }) => {
   const { query: listQuery, paging } = parseContentTypeListQuery(query);
-  const onlyNames = seesEverything(ctx.permissions) ? undefined : await reachableTypeNames(ctx);
-  const { items, total } = await ctx.content.contentTypes.list({ ...listQuery, onlyNames });
+  const { items, total } = await listOperation(ctx, listQuery);
   return ok(toListEnvelope(items.map(presentContentType), total, paging));
 };
 
@@ -30,8 +33,7 @@ export const listContentTypes: RestHandler = async ({ ctx, query }) => {
 export const getContentType: RestHandler = async ({ ctx, params, query }) => {
   const resolveRef = booleanParam(query, 'resolveRef') === true;
   const strictSchema = booleanParam(query, 'strictSchema') === true;
-  if (!reachesType(ctx.permissions, params.name)) throw errors.notFound();
-  const ctd = await ctx.content.contentTypes.get(params.name);
+  const ctd = await readContentType(ctx, params.name);
   if (!resolveRef) return ok(presentContentType(ctd));
   if (strictSchema) return ok(strictSchemaOf(ctd));
   return ok({ ...presentContentType(ctd), schemaDefinition: resolveSchemaDefinition(ctd) });
@@ -39,39 +41,25 @@ export const getContentType: RestHandler = async ({ ctx, params, query }) => {
 
 /** `POST …/contenttype`: creates a CTD; 200 with the saved CTD, 400 with Flotiq's error map. */
 export const createContentType: RestHandler = async ({ ctx, body }) => {
-  requireSchemaRights(ctx.permissions);
-  return ok(presentContentType(await ctx.content.contentTypes.create(body)));
+  return ok(presentContentType(await createOperation(ctx, body)));
 };
 
 /** `PUT …/contenttype/{name}`: replaces a CTD; existing objects are converted (or the call fails, changing nothing). */
 export const updateContentType: RestHandler = async ({ ctx, params, body }) => {
-  requireSchemaRights(ctx.permissions);
-  return ok(presentContentType(await ctx.content.contentTypes.update(params.name, body)));
+  return ok(presentContentType(await updateOperation(ctx, params.name, body)));
 };
 
 /** `DELETE …/contenttype/{name}`: 200 with an empty body; 400 `{"errors": [...]}` while objects or keys use it. */
 export const deleteContentType: RestHandler = async ({ ctx, params }) => {
-  requireSchemaRights(ctx.permissions);
-  await ctx.content.contentTypes.delete(params.name);
+  await deleteOperation(ctx, params.name);
   return empty(200);
 };
 
 /** `POST …/contenttype/{name}/purge`: removes every object, and the CTD too with `{"deleteSchema": true}`; 204. The body may be omitted. */
 export const purgeContentType: RestHandler = async ({ ctx, params, body }) => {
-  requireSchemaRights(ctx.permissions);
-  const deleteSchema = readDeleteSchema(body);
-  await ctx.content.contentTypes.purge(params.name, deleteSchema);
+  await purgeOperation(ctx, params.name, readDeleteSchema(body));
   return empty(204);
 };
-
-function requireSchemaRights(permissions: Permissions): void {
-  if (!canManageSchema(permissions)) throw errors.forbidden();
-}
-
-async function reachableTypeNames(ctx: OperationContext): Promise<string[]> {
-  const all = await ctx.content.contentTypes.all();
-  return all.map((ctd) => ctd.name).filter((name) => reachesType(ctx.permissions, name));
-}
 
 function readDeleteSchema(body: unknown): boolean {
   if (body === undefined || body === null) return false;

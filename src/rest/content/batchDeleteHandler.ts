@@ -1,8 +1,7 @@
 import { isAppError } from '../../errors/appError';
 import { errors } from '../../errors/errorFactory';
 import { idKeyOf } from '../../content-objects/objectIds';
-import { deleteObject } from '../../operations/contentOperations';
-import { requireAction } from '../../operations/guards';
+import { deleteObject, requireActionOnExistingType } from '../../operations/contentOperations';
 import { ok, type RestHandler } from '../restCall';
 import { readBatch } from './batchRunner';
 import { missingObjectMessage, referencedObjectMessage } from './objectMessages';
@@ -14,8 +13,7 @@ import { missingObjectMessage, referencedObjectMessage } from './objectMessages'
  */
 export const batchDeleteObjects: RestHandler = async ({ ctx, params, body }) => {
   const type = params.name;
-  requireAction(ctx.permissions, 'delete', type);
-  await ctx.content.contentTypes.get(type);
+  await requireActionOnExistingType(ctx, 'delete', type);
   const ids = readBatch(body);
   if (!ids.every((id): id is string => typeof id === 'string')) {
     throw errors.invalidField('body', 'The request body must be a JSON array of ids');

@@ -1,11 +1,14 @@
-import { canUpsert } from '../../access/decisions';
 import { isAppError } from '../../errors/appError';
 import { errors } from '../../errors/errorFactory';
-import { createObject, patchObject, replaceObject } from '../../operations/contentOperations';
-import { requireAction } from '../../operations/guards';
+import {
+  createObject,
+  patchObject,
+  replaceObject,
+  requireActionOnExistingType,
+  requireUpsert,
+} from '../../operations/contentOperations';
 import type { OperationContext } from '../../operations/operationContext';
 import { isPlainObject } from '../../query/plainObject';
-import { requireDecision } from '../access/requireDecision';
 import type { RestHandler } from '../restCall';
 import { booleanParam } from '../transport/queryParams';
 import { readBatch, runBatch } from './batchRunner';
@@ -20,9 +23,8 @@ import { missingObjectMessage } from './objectMessages';
 export const batchCreateObjects: RestHandler = async ({ ctx, params, query, body }) => {
   const type = params.name;
   const upsert = booleanParam(query, 'updateExisting') === true;
-  if (upsert) requireDecision(canUpsert(ctx.permissions, type), ctx.permissions, type, 'create');
-  else requireAction(ctx.permissions, 'create', type);
-  await ctx.content.contentTypes.get(type);
+  if (upsert) await requireUpsert(ctx, type);
+  else await requireActionOnExistingType(ctx, 'create', type);
   const items = readBatch(body);
   return runBatch(items, async (item) => {
     if (upsert) await upsertObject(ctx, type, item);
@@ -36,8 +38,7 @@ export const batchCreateObjects: RestHandler = async ({ ctx, params, query, body
  */
 export const batchPatchObjects: RestHandler = async ({ ctx, params, body }) => {
   const type = params.name;
-  requireAction(ctx.permissions, 'update', type);
-  await ctx.content.contentTypes.get(type);
+  await requireActionOnExistingType(ctx, 'update', type);
   const items = readBatch(body);
   return runBatch(items, async (item) => {
     if (!isPlainObject(item)) throw errors.invalidField('body', 'Each item must be a JSON object');

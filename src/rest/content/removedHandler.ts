@@ -1,7 +1,6 @@
-import { canListRemoved } from '../../access/decisions';
 import { errors } from '../../errors/errorFactory';
+import { listRemovedObjects as listRemovedOperation } from '../../operations/contentOperations';
 import { toFlotiqDate } from '../../query/flotiqDate';
-import { requireDecision } from '../access/requireDecision';
 import { ok, type RestHandler } from '../restCall';
 import { singleParam } from '../transport/queryParams';
 
@@ -15,9 +14,8 @@ export const WRONG_DATE_MESSAGE = 'Wrong date format';
  * is UTC) is converted to the stored `YYYY-MM-DDTHH:mm:ss+00:00` before comparing.
  */
 export const listRemovedObjects: RestHandler = async ({ ctx, params, query }) => {
-  requireDecision(canListRemoved(ctx.permissions, params.name), ctx.permissions, params.name, 'read');
   const raw = singleParam(query, 'deletedAfter');
   const deletedAfter = raw === undefined ? undefined : toFlotiqDate(raw);
   if (!deletedAfter) throw errors.invalidField('deletedAfter', WRONG_DATE_MESSAGE);
-  return ok(await ctx.content.objects.removedSince(params.name, deletedAfter));
+  return ok(await listRemovedOperation(ctx, params.name, deletedAfter));
 };
