@@ -5,6 +5,7 @@ import type { Database } from '../database/database';
 import { ALL_TOPICS, type ChangeFeed } from '../runtime/changeFeed';
 import { buildAccountSchema, type AccountSchema } from './buildAccountSchema';
 import { formatGraphQLError } from './formatGraphQLError';
+import { DEFAULT_OPERATION_LIMITS, operationLimitsRule } from './operationLimits';
 import type { GraphQLContext } from './graphqlContext';
 import { permissionPlugin } from './permissionPlugin';
 
@@ -85,6 +86,8 @@ export class AccountGraphQLRegistry {
       allowBatchedHttpRequests: false,
       csrfPrevention: true,
       formatError: formatGraphQLError,
+      validationRules: [operationLimitsRule(DEFAULT_OPERATION_LIMITS)],
+      parseOptions: { maxTokens: DEFAULT_OPERATION_LIMITS.maxTokens },
       plugins: [permissionPlugin(), ApolloServerPluginLandingPageDisabled()],
     });
     await apollo.start();

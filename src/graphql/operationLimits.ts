@@ -1,0 +1,71 @@
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
+
+/** Limits on the shape of one GraphQL document (THREATS E22–E27). */
+export interface OperationLimits {
+  /** Deepest field nesting, fragments included (relation depth bombs). */
+  maxDepth: number;
+  /** Aliases in the document (alias overloading). */
+  maxAliases: number;
+  /** Directives in the document (directive overloading). */
+  maxDirectives: number;
+  /** Lexer tokens in the document (field duplication, oversized queries); enforced by the parser. */
+  maxTokens: number;
+}
+
+/** The limits every public schema applies. */
+export const DEFAULT_OPERATION_LIMITS: OperationLimits = { maxDepth: 10, maxAliases: 30, maxDirectives: 50, maxTokens: 10_000 };
+
+/**
+ * A validation rule that refuses documents deeper, or with more aliases or directives, than the
+ * limits, before anything executes. Fragment spreads are followed (each fragment once per path, so
+ * cycles cannot loop; cycles are refused by graphql-js's own rules anyway).
+ */
+export function operationLimitsRule(limits: OperationLimits) {
+  return (context: ValidationContext): ASTVisitor => {
+    let aliases = 0;
+    let directives = 0;
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    const depthOf = (selectionSet: SelectionSetNode | undefined, seen: ReadonlySet<string>): number => {
+      if (!selectionSet) return 0;
+      let deepest = 0;
+      for (const selection of selectionSet.selections) {
+        if (selection.kind === Kind.FIELD) deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, seen) : 1);
+        else if (selection.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
+        else {
+          const name = selection.name.value;
+          const fragment = fragments.get(name);
+          if (fragment && !seen.has(name)) deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, name])));
+        }
+        if (deepest > limits.maxDepth) return deepest;
+      }
+      return deepest;
+    };
+    return {
+      Field(node) {
+        if (node.alias && ++aliases === limits.maxAliases + 1) {
+          context.reportError(new GraphQLError(`Too many aliases (at most ${limits.maxAliases})`, { extensions: { code: 'BAD_USER_INPUT' } }));
+        }
+      },
+      Directive() {
+        if (++directives === limits.maxDirectives + 1) {
+          context.reportError(new GraphQLError(`Too many directives (at most ${limits.maxDirectives})`, { extensions: { code: 'BAD_USER_INPUT' } }));
+        }
+      },
+      OperationDefinition(node) {
+        if (depthOf(node.selectionSet, new Set()) > limits.maxDepth) {
+          context.reportError(new GraphQLError(`Query is too deep (at most ${limits.maxDepth} levels)`, { extensions: { code: 'BAD_USER_INPUT' } }));
+        }
+      },
+    };
+  };
+}

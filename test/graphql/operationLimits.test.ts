@@ -1,0 +1,48 @@
+import { graphql, startTestGateway, type TestGateway } from '../support/testGateway';
+import { fixtureContentType } from '../support/fixtures';
+
+describe('GraphQL document limits', () => {
+  let t: TestGateway;
+  let key: string;
+
+  beforeAll(async () => {
+    t = await startTestGateway();
+    const account = await t.createAccount();
+    key = account.ro;
+    const content = t.gateway.content(account.accountId);
+    await content.contentTypes.create(fixtureContentType('category'));
+    await content.contentTypes.create(fixtureContentType('everything'));
+  });
+  afterAll(async () => t.close());
+
+  it('allows ordinary nesting', async () => {
+    const { body } = await graphql(t.app, key, '{ everythingList { id cover { id tags { name } } sections { image { id } } } }');
+    expect(body.errors).toBeUndefined();
+  });
+
+  it('refuses a query deeper than 10 levels, also through fragments', async () => {
+    let query = 'name';
+    for (let i = 0; i < 11; i++) query = `tags { ${query} }`;
+    const tooDeep = await graphql(t.app, key, `{ _mediaList { ${query} } }`);
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.body.errors?.[0].message).toBe('Query is too deep (at most 10 levels)');
+    const viaFragment = await graphql(t.app, key, `{ _mediaList { ...Deep } } fragment Deep on _media { ${query} }`);
+    expect(viaFragment.body.errors?.[0].message).toBe('Query is too deep (at most 10 levels)');
+  });
+
+  it('refuses alias overloading and directive overloading', async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: categoryCount`).join(' ');
+    expect((await graphql(t.app, key, `{ ${aliases} }`)).body.errors?.[0].message).toBe('Too many aliases (at most 30)');
+    const directives = Array.from({ length: 51 }, () => 'categoryCount @include(if: true)').join(' ');
+    expect((await graphql(t.app, key, `{ ${directives} }`)).body.errors?.map((e) => e.message)).toEqual(['Too many directives (at most 50)']);
+    const fine = Array.from({ length: 50 }, () => 'categoryCount @include(if: true)').join(' ');
+    expect((await graphql(t.app, key, `{ ${fine} }`)).body.data).toEqual({ categoryCount: 0 });
+  });
+
+  it('refuses documents with too many tokens', async () => {
+    const huge = `{ categoryList { ${'id '.repeat(10_001)} } }`;
+    const { status, body } = await graphql(t.app, key, huge);
+    expect(status).toBe(400);
+    expect(body.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+});
