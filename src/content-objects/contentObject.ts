@@ -1,14 +1,7 @@
-/** The `internal` block of a content object as the API returns it (spec §2.3). */
-export interface ObjectInternal {
-  contentType: string;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string;
-  objectTitle: string;
-  latestVersion: number;
-  status: string;
-  workflowState: string;
-}
+import type { StoredInternal } from '../database/models/contentObjectModel';
+
+/** The `internal` block of a content object as the API returns it (spec §2.3): as stored. */
+export type ObjectInternal = StoredInternal;
 
 /** A content object as the API returns it: `id`, `internal` and the CTD's properties. */
 export interface ContentObject {

@@ -161,11 +161,7 @@ export class ContentObjectService {
   async replace(typeName: string, id: string, body: unknown): Promise<ContentObject> {
     const ctd = await this.contentType(typeName);
     const input = requireObject(body);
-    const existing = await this.findLive(ctd.name, id);
-    if (!existing) throw errors.notFound();
-    if (input.id !== undefined && (typeof input.id !== 'string' || idKeyOf(input.id) !== existing.idKey)) {
-      throw errors.invalidField('id', 'The id in the body must equal the id in the path');
-    }
+    const existing = await this.existingFor(ctd, id, input);
     const prepared = await this.prepare(ctd, existing.id, applySlugRules(ctd, propertiesOfObject(input)), 'full');
     return this.store(ctd, prepared, existing);
   }
@@ -174,11 +170,7 @@ export class ContentObjectService {
   async patch(typeName: string, id: string, body: unknown): Promise<ContentObject> {
     const ctd = await this.contentType(typeName);
     const input = requireObject(body);
-    const existing = await this.findLive(ctd.name, id);
-    if (!existing) throw errors.notFound();
-    if (input.id !== undefined && (typeof input.id !== 'string' || idKeyOf(input.id) !== existing.idKey)) {
-      throw errors.invalidField('id', 'The id in the body must equal the id in the path');
-    }
+    const existing = await this.existingFor(ctd, id, input);
     const patchErrors = this.validate(ctd, propertiesOfObject(input), 'patch');
     if (Object.keys(patchErrors).length) throw errors.validation(patchErrors);
     const merged = { ...propertiesOfObject(toContentObject(existing)), ...propertiesOfObject(input) };
@@ -255,6 +247,16 @@ export class ContentObjectService {
       const values = uniqueValuesOf(this.scope.accountId, next, prepared.data);
       await claimUniqueValues(this.scope, next.name, record.idKey, values);
     }
+  }
+
+  /** The live object a PUT/PATCH targets (404 when missing); a body id must name the same object. */
+  private async existingFor(ctd: ContentTypeDefinition, id: string, input: Record<string, unknown>): Promise<ContentObjectRecord> {
+    const existing = await this.findLive(ctd.name, id);
+    if (!existing) throw errors.notFound();
+    if (input.id !== undefined && (typeof input.id !== 'string' || idKeyOf(input.id) !== existing.idKey)) {
+      throw errors.invalidField('id', 'The id in the body must equal the id in the path');
+    }
+    return existing;
   }
 
   private validate(ctd: ContentTypeDefinition, data: unknown, mode: 'full' | 'patch'): FieldErrors {
