@@ -3,6 +3,9 @@ import type { Model } from 'mongoose';
 /** A query filter on one collection (only ever built by contentgate code, never taken from clients). */
 export type Filter = Record<string, unknown>;
 
+/** Server-side time limit of every read: the database itself stops a pathological query. */
+export const QUERY_TIME_LIMIT_MS = 10_000;
+
 /** Options for a find. */
 export interface FindOptions {
   sort?: Record<string, 1 | -1>;
@@ -37,7 +40,7 @@ export class ScopedCollection<T extends { accountId: string }> {
 
   /** Finds plain documents of this account. */
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
-    let query = this.model.find(this.scoped(filter), options.projection ?? null).lean<T[]>();
+    let query = this.model.find(this.scoped(filter), options.projection ?? null).maxTimeMS(QUERY_TIME_LIMIT_MS).lean<T[]>();
     if (options.sort) query = query.sort(options.sort);
     if (options.skip) query = query.skip(options.skip);
     if (options.limit !== undefined) query = query.limit(options.limit);
@@ -46,12 +49,12 @@ export class ScopedCollection<T extends { accountId: string }> {
 
   /** Finds one plain document of this account. */
   async findOne(filter: Filter): Promise<T | null> {
-    return this.model.findOne(this.scoped(filter)).lean<T>().exec();
+    return this.model.findOne(this.scoped(filter)).maxTimeMS(QUERY_TIME_LIMIT_MS).lean<T>().exec();
   }
 
   /** Counts documents of this account. */
   async count(filter: Filter): Promise<number> {
-    return this.model.countDocuments(this.scoped(filter)).exec();
+    return this.model.countDocuments(this.scoped(filter)).maxTimeMS(QUERY_TIME_LIMIT_MS).exec();
   }
 
   /** Inserts documents stamped with this account. */

@@ -24,6 +24,8 @@ export function toAppError(error: unknown): AppError {
   if (candidate?.statusCode === 400 && candidate.name === 'SyntaxError') {
     return errors.invalidField('body', 'Malformed JSON body - Syntax error');
   }
+  // MaxTimeMSExpired: the database stopped a query over its time limit.
+  if ((error as { code?: unknown })?.code === 50) return errors.unavailable();
   if (candidate?.name === 'MongoServerSelectionError' || candidate?.name === 'MongoNetworkError' || candidate?.name === 'MongoNotConnectedError') {
     return errors.unavailable();
   }
