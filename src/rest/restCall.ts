@@ -8,6 +8,8 @@ import type { OperationContext } from '../operations/operationContext';
  */
 export interface RestCall {
   request: FastifyRequest;
+  /** Where clients reach this server (`PUBLIC_URL`), when configured. */
+  publicUrl: string | undefined;
   principal: Principal;
   ctx: OperationContext;
   params: Record<string, string>;

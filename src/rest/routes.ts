@@ -12,7 +12,9 @@ import {
   purgeContentType,
   updateContentType,
 } from './content-types/contentTypeHandlers';
+import { openApiSchema } from './openapi/openApiHandler';
 import type { RestRoute } from './restCall';
+import { search } from './search/searchHandler';
 import { CONTENT_BODY_LIMIT_BYTES } from './transport/bodyLimits';
 
 const CONTENT = '/api/v1/content/:name';
@@ -44,4 +46,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'PUT', url: CONTENT_TYPE, handler: updateContentType },
   { method: 'DELETE', url: CONTENT_TYPE, handler: deleteContentType },
   { method: 'POST', url: `${CONTENT_TYPE}/purge`, handler: purgeContentType, optionalBody: true },
+
+  { method: 'GET', url: '/api/v1/search', handler: search },
+  { method: 'GET', url: '/api/v1/open-api-schema.json', handler: openApiSchema },
 ];

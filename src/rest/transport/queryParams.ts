@@ -7,7 +7,7 @@ import { MALFORMED_FILTERS_MESSAGE } from '../../query/parseFilters';
  */
 
 /** The list parameters that may be sent in the `name[]` form. */
-const ARRAY_FORMS = new Set(['ids[]', 'names[]']);
+const ARRAY_FORMS = new Set(['ids[]', 'names[]', 'content_type[]']);
 
 /**
  * Refuses parameters in object form (`filters[$where]=x`, `page[gt]=1`): no parameter here is an

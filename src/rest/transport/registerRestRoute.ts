@@ -33,6 +33,7 @@ export function registerRestRoute(app: FastifyInstance, gateway: Gateway, route:
       const call: RestCall = {
         request,
         principal,
+        publicUrl: gateway.config.publicUrl,
         ctx: { content: gateway.content(principal.accountId), permissions: principal.permissions },
         params: request.params as Record<string, string>,
         query,
