@@ -31,6 +31,8 @@ export interface Config {
   /** Internal listener (key management, admin page): loopback by default. */
   internalHost: string;
   internalPort: number;
+  /** Browser origins allowed to call the public API (`CORS_ORIGINS`, comma-separated; `*` for any). */
+  corsOrigins: string[];
   /** Token the internal listener requires (`ADMIN_TOKEN`); a random one is made per start in development. */
   adminToken?: string;
 }
@@ -61,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     internalHost: env.INTERNAL_HOST ?? '127.0.0.1',
     internalPort: parsePort(env.INTERNAL_PORT, 3001, 'INTERNAL_PORT'),
     adminToken: nonEmpty(env.ADMIN_TOKEN),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
   };
 }
 

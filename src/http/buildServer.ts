@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerGraphQLRoutes } from '../graphql/graphqlRoutes';
 import { restPlugin } from '../rest/restPlugin';
 import type { Gateway } from '../runtime/gateway';
+import { registerCors } from './cors';
 import { registerErrorHandling } from './errorHandling';
 import { registerHealthRoutes } from './healthRoutes';
 
@@ -19,6 +20,7 @@ export async function buildServer(gateway: Gateway): Promise<FastifyInstance> {
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-content-type-options', 'nosniff');
   });
+  registerCors(app, gateway.config.corsOrigins);
   registerErrorHandling(app);
   registerHealthRoutes(app, gateway.database);
   registerGraphQLRoutes(app, gateway);
