@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 // The `contentgate` command: runs the TypeScript CLI through tsx (a runtime dependency).
 require('tsx/cjs');
-require('./main.ts');
+require('./main.ts').runFromProcess();

@@ -50,7 +50,8 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
   }
 }
 
-if (require.main === module) {
+/** Runs the command line of this process and exits with its code. */
+export function runFromProcess(): void {
   runCli(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`))
     .then((code) => process.exit(code))
     .catch((error: Error) => {
@@ -58,3 +59,5 @@ if (require.main === module) {
       process.exit(1);
     });
 }
+
+if (require.main === module) runFromProcess();
