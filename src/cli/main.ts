@@ -18,9 +18,13 @@ const USAGE = `contentgate — run on the server host, against MONGODB_URI (or t
 export async function runCli(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const args = parseArgs(argv);
   const command = args.positional[0];
-  if (!command || args.options.help) {
+  if (args.options.help) {
     out(USAGE);
-    return command ? 0 : 2;
+    return 0;
+  }
+  if (!command) {
+    err(USAGE);
+    return 2;
   }
   const handlers = { accounts: accountsCommand, keys: keysCommand, import: importExportCommand, export: importExportCommand } as const;
   const handler = handlers[command as keyof typeof handlers];

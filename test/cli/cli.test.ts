@@ -226,9 +226,10 @@ describe('contentgate CLI', () => {
     ] as [string, string[]][])('%s is a usage error (exit 2)', async (_name, argv) => {
       const run = await cli(...argv);
       expect(run.code).toBe(2);
-      // With no command at all the usage text goes to stdout; otherwise the mistake goes to stderr.
-      if (argv.length === 0) expect(run.out.join('\n')).toContain('contentgate import <dir> --account A');
+      // With no command at all the usage text goes to stderr; otherwise the mistake does.
+      if (argv.length === 0) expect(run.err.join('\n')).toContain('contentgate import <dir> --account A');
       else expect(run.err.join('\n')).toMatch(/^(usage: |unknown command )/);
+      expect(run.out).toEqual([]);
     });
 
     it('no account is created by a refused accounts create', async () => {
