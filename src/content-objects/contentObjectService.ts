@@ -157,6 +157,20 @@ export class ContentObjectService {
     return this.store(ctd, prepared, undefined);
   }
 
+  /** Whether a live object with this id exists. */
+  async exists(typeName: string, id: string): Promise<boolean> {
+    const ctd = await this.contentType(typeName);
+    return (await this.findLive(ctd.name, id)) !== null;
+  }
+
+  /** Insert-or-update: replaces the live object with the body's id, or creates one (batch `updateExisting`, import). */
+  async upsert(typeName: string, body: unknown): Promise<ContentObject> {
+    const ctd = await this.contentType(typeName);
+    const id = requireObject(body).id;
+    const existing = typeof id === 'string' && id !== '' ? await this.findLive(ctd.name, id) : null;
+    return existing ? this.replace(ctd.name, existing.id, body) : this.create(ctd.name, body);
+  }
+
   /** Replaces an object (PUT): all required fields; the body id, if any, must equal the path id. */
   async replace(typeName: string, id: string, body: unknown): Promise<ContentObject> {
     const ctd = await this.contentType(typeName);

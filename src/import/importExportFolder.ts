@@ -1,6 +1,5 @@
 import type { AccountContent } from '../accounts/accountContent';
 import type { ContentTypeDefinitionInput } from '../content-types/contentTypeDefinition';
-import { isAppError } from '../errors/appError';
 import { readExportFolder, type ExportedType } from './readExportFolder';
 import { relationBearingProperties, relaxDefinition } from './relaxDefinition';
 
@@ -76,17 +75,7 @@ async function upsertType(content: AccountContent, definition: unknown): Promise
 
 async function upsertObject(content: AccountContent, type: ExportedType, object: Record<string, unknown>): Promise<void> {
   const { internal: _internal, ...body } = object;
-  const name = typeName(type);
-  try {
-    await content.objects.get(name, String(body.id));
-  } catch (error) {
-    if (isAppError(error) && error.code === 'NOT_FOUND') {
-      await content.objects.create(name, body);
-      return;
-    }
-    throw error;
-  }
-  await content.objects.replace(name, String(body.id), body);
+  await content.objects.upsert(typeName(type), body);
 }
 
 function withoutKeys(object: Record<string, unknown>, keys: Set<string>): Record<string, unknown> {

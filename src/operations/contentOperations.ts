@@ -106,6 +106,19 @@ export async function requireActionOnExistingType(ctx: OperationContext, action:
   await ctx.content.objects.contentType(type);
 }
 
+/**
+ * Insert-or-update of one object (needs create and update): a body whose id names a live object
+ * replaces it as a PUT would (hidden fields kept), anything else is created.
+ */
+export async function upsertObject(ctx: OperationContext, type: string, body: unknown): Promise<ContentObject> {
+  requireDecision(canUpsert(ctx.permissions, type), ctx.permissions, type);
+  const id = typeof body === 'object' && body !== null ? (body as { id?: unknown }).id : undefined;
+  if (typeof id === 'string' && id !== '' && (await ctx.content.objects.exists(type, id))) {
+    return replaceObject(ctx, type, id, body);
+  }
+  return createObject(ctx, type, body);
+}
+
 /** Deletes an object. */
 export async function deleteObject(ctx: OperationContext, type: string, id: string): Promise<void> {
   requireAction(ctx.permissions, 'delete', type);

@@ -3,9 +3,9 @@ import { errors } from '../../errors/errorFactory';
 import {
   createObject,
   patchObject,
-  replaceObject,
   requireActionOnExistingType,
   requireUpsert,
+  upsertObject,
 } from '../../operations/contentOperations';
 import type { OperationContext } from '../../operations/operationContext';
 import { isPlainObject } from '../../query/plainObject';
@@ -48,20 +48,6 @@ export const batchPatchObjects: RestHandler = async ({ ctx, params, body }) => {
 };
 
 /** Replaces the object with the item's id, or creates it when there is none. */
-async function upsertObject(ctx: OperationContext, type: string, item: unknown): Promise<void> {
-  const id = isPlainObject(item) && typeof item.id === 'string' && item.id !== '' ? item.id : undefined;
-  if (id !== undefined) {
-    try {
-      await replaceObject(ctx, type, id, item);
-      return;
-    } catch (error) {
-      // The type exists and the key may update it, so 404 means "no such object": create it.
-      if (!isAppError(error) || error.status !== 404) throw error;
-    }
-  }
-  await createObject(ctx, type, item);
-}
-
 function rethrowMissingAs(id: string): (error: unknown) => never {
   return (error) => {
     if (isAppError(error) && error.status === 404) throw errors.invalidField('id', missingObjectMessage(id));
