@@ -30,8 +30,8 @@ export function readableSchema(schema: GraphQLSchema, plan: SchemaPlan, permissi
       const input = plan.inputFields.get(typeName);
       const property = input?.fields.get(fieldName);
       if (!input || property === null || property === undefined) return fieldConfig;
-      const visible = canUseField(permissions, input.action, input.owner, property) && canUseField(permissions, 'read', input.owner, property);
-      return visible ? fieldConfig : null;
+      // A field the key may write (or filter on) it must be able to name.
+      return canUseField(permissions, input.action, input.owner, property) ? fieldConfig : null;
     },
   });
   return pruneSchema(mapped);

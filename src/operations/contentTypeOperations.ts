@@ -4,11 +4,12 @@ import type { ContentTypeListQuery } from '../content-types/contentTypeService';
 import { errors } from '../errors/errorFactory';
 import { requireSchemaRights } from './guards';
 import type { OperationContext } from './operationContext';
+import { visibleDefinition } from './visibleDefinition';
 
 /**
  * Content type definitions through the permission engine. Application keys see every type; a
- * user-defined key sees the types it holds any right on and, for it, every other type does not
- * exist (404). Changes need the schema right (the RW application key), checked before any lookup.
+ * user-defined key sees the types it holds any right on, without the properties it can do nothing
+ * with, and for it every other type does not exist (404). Changes need the schema right (the RW application key), checked before any lookup.
  */
 
 /** A page of the CTDs the key reaches. */
@@ -17,18 +18,20 @@ export async function listContentTypes(
   query: Omit<ContentTypeListQuery, 'onlyNames'>,
 ): Promise<{ items: ContentTypeDefinition[]; total: number }> {
   const onlyNames = seesEverything(ctx.permissions) ? undefined : await reachableTypeNames(ctx);
-  return ctx.content.contentTypes.list({ ...query, onlyNames });
+  const page = await ctx.content.contentTypes.list({ ...query, onlyNames });
+  return { ...page, items: page.items.map((ctd) => visibleDefinition(ctx.permissions, ctd)) };
 }
 
-/** Every CTD the key reaches. */
+/** Every CTD the key reaches, as it may see them. */
 export async function reachableContentTypes(ctx: OperationContext): Promise<ContentTypeDefinition[]> {
-  return (await ctx.content.contentTypes.all()).filter((ctd) => reachesType(ctx.permissions, ctd.name));
+  const all = await ctx.content.contentTypes.all();
+  return all.filter((ctd) => reachesType(ctx.permissions, ctd.name)).map((ctd) => visibleDefinition(ctx.permissions, ctd));
 }
 
 /** One CTD the key reaches, or 404. */
 export async function readContentType(ctx: OperationContext, name: string): Promise<ContentTypeDefinition> {
   if (!reachesType(ctx.permissions, name)) throw errors.notFound();
-  return ctx.content.contentTypes.get(name);
+  return visibleDefinition(ctx.permissions, await ctx.content.contentTypes.get(name));
 }
 
 /** Creates a CTD. */

@@ -32,6 +32,19 @@ describe('REST with a user-defined key: type and field rights', () => {
   });
   afterAll(async () => t.close());
 
+  it('shows a key the definition without the fields it can do nothing with', async () => {
+    const hidden = await call(t.app, 'GET', '/api/v1/internal/contenttype/category', { key: reader });
+    expect(hidden.status).toBe(200);
+    expect(Object.keys(hidden.body.schemaDefinition.allOf[1].properties)).toEqual(['name', 'author']);
+    expect(hidden.body.metaDefinition.order).not.toContain('secret');
+    expect(hidden.text).not.toContain('secret');
+    const listed = await call(t.app, 'GET', '/api/v1/internal/contenttype?names[]=category', { key: reader });
+    expect(listed.text).not.toContain('secret');
+    // The editor may read `secret` (only its writes are narrowed), so it sees it.
+    const shown = await call(t.app, 'GET', '/api/v1/internal/contenttype/category', { key: editor });
+    expect(Object.keys(shown.body.schemaDefinition.allOf[1].properties)).toEqual(expect.arrayContaining(['name', 'secret']));
+  });
+
   it('omits unreadable fields from GET and list', async () => {
     const one = await call(t.app, 'GET', '/api/v1/content/category/c-1', { key: reader });
     expect(one.status).toBe(200);
