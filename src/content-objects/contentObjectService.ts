@@ -78,12 +78,14 @@ export class ContentObjectService {
    * query is made, so a request works on one consistent set of definitions.
    */
   async contentType(name: string): Promise<ContentTypeDefinition> {
-    if (this.snapshot) {
-      const ctd = this.snapshot.get(name);
-      if (!ctd) throw errors.notFound();
-      return ctd;
-    }
-    return this.contentTypes.get(name);
+    const ctd = await this.definition(name);
+    if (!ctd) throw errors.notFound();
+    return ctd;
+  }
+
+  /** The CTD of a type (from the snapshot when there is one), or undefined. */
+  async definition(name: string): Promise<ContentTypeDefinition | undefined> {
+    return this.snapshot ? this.snapshot.get(name) : this.contentTypes.find(name);
   }
 
   /**

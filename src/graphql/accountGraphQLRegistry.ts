@@ -1,8 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { openAccountContent } from '../accounts/accountContent';
-import type { Database } from '../database/database';
 import { ALL_TOPICS, type ChangeFeed } from '../runtime/changeFeed';
+import type { ContentTypeSnapshots } from '../runtime/contentTypeSnapshots';
 import { buildAccountSchema, type AccountSchema } from './buildAccountSchema';
 import { formatGraphQLError } from './formatGraphQLError';
 import { DEFAULT_OPERATION_LIMITS, operationLimitsRule } from './operationLimits';
@@ -27,7 +26,7 @@ export class AccountGraphQLRegistry {
   private readonly generation = new Map<string, number>();
 
   constructor(
-    private readonly database: Database,
+    private readonly snapshots: ContentTypeSnapshots,
     feed: ChangeFeed,
     private readonly options: { introspection: boolean },
   ) {
@@ -76,7 +75,7 @@ export class AccountGraphQLRegistry {
   }
 
   private async build(accountId: string): Promise<AccountGraphQL> {
-    const ctds = await openAccountContent(this.database, accountId).contentTypes.all();
+    const ctds = [...(await this.snapshots.get(accountId)).values()];
     const accountSchema = buildAccountSchema(ctds);
     const apollo = new ApolloServer<GraphQLContext>({
       schema: accountSchema.schema,

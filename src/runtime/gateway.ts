@@ -9,6 +9,7 @@ import { keyCryptoFromConfig, type KeyCrypto } from '../keys/keyCrypto';
 import { KeyResolver } from '../keys/keyResolver';
 import { KeyService } from '../keys/keyService';
 import { ChangeFeed } from './changeFeed';
+import { ContentTypeSnapshots } from './contentTypeSnapshots';
 
 /** User-defined keys each plan allows. */
 export const PLAN_KEY_LIMITS: Record<string, number> = { free: 5, basic: 25, pro: 100, enterprise: 1000 };
@@ -22,6 +23,7 @@ export class Gateway {
   readonly keyCrypto: KeyCrypto;
   readonly keys: KeyResolver;
   readonly graphql: AccountGraphQLRegistry;
+  readonly contentTypes: ContentTypeSnapshots;
 
   constructor(
     readonly config: Config,
@@ -30,7 +32,8 @@ export class Gateway {
     this.feed = new ChangeFeed(database);
     this.keyCrypto = keyCryptoFromConfig(config);
     this.keys = new KeyResolver(database, this.keyCrypto, this.feed);
-    this.graphql = new AccountGraphQLRegistry(database, this.feed, { introspection: config.introspection });
+    this.contentTypes = new ContentTypeSnapshots(database, this.feed);
+    this.graphql = new AccountGraphQLRegistry(this.contentTypes, this.feed, { introspection: config.introspection });
   }
 
   /** Starts background work (the change feed's poll). */
@@ -41,6 +44,11 @@ export class Gateway {
   async stop(): Promise<void> {
     this.feed.stop();
     await this.graphql.stop();
+  }
+
+  /** An account's content services for one request, on the account's current CTD snapshot. */
+  async requestContent(accountId: string): Promise<AccountContent> {
+    return this.content(accountId, await this.contentTypes.get(accountId));
   }
 
   /** An account's content services (with a pinned CTD snapshot for one request, if given). */

@@ -21,7 +21,7 @@ export async function hydrateObjects(
 ): Promise<void> {
   const definitions = new Map<string, Promise<ContentTypeDefinition | undefined>>();
   const definitionOf = (name: string) => {
-    if (!definitions.has(name)) definitions.set(name, ctx.content.contentTypes.find(name));
+    if (!definitions.has(name)) definitions.set(name, ctx.content.objects.definition(name));
     return definitions.get(name)!;
   };
 

@@ -34,7 +34,7 @@ export function registerRestRoute(app: FastifyInstance, gateway: Gateway, route:
         request,
         principal,
         publicUrl: gateway.config.publicUrl,
-        ctx: { content: gateway.content(principal.accountId), permissions: principal.permissions },
+        ctx: { content: await gateway.requestContent(principal.accountId), permissions: principal.permissions },
         params: request.params as Record<string, string>,
         query,
         body: request.body,
