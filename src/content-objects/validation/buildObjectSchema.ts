@@ -43,7 +43,7 @@ const DROPPED_KEYWORDS = new Set(['$id', '$schema', '$anchor', '$defs', 'definit
 export function dataSourceSchema(): JsonSchemaNode {
   return {
     type: 'object',
-    properties: { dataUrl: { type: 'string' }, type: { enum: ['internal', 'external'] } },
+    properties: { dataUrl: { type: 'string' }, type: { type: 'string', enum: ['internal', 'external'] } },
     required: ['dataUrl'],
     additionalProperties: false,
   };

@@ -1,4 +1,5 @@
 import { DATA_SOURCE_REF, propertiesOf, type ContentTypeDefinition, type JsonSchemaNode } from '../../content-types/contentTypeDefinition';
+import { dataSourceSchema } from '../../content-objects/validation/buildObjectSchema';
 import { OBJECT_ID_PATTERN } from '../../content-objects/objectIds';
 import { isPlainObject } from '../../query/plainObject';
 
@@ -34,16 +35,6 @@ function abstractProperties(): Record<string, JsonSchemaNode> {
   };
 }
 
-/** `DataSource` (spec §1.2): a relation item. */
-function dataSource(): JsonSchemaNode {
-  return {
-    type: 'object',
-    properties: { dataUrl: { type: 'string' }, type: { type: 'string', enum: ['internal', 'external'] } },
-    required: ['dataUrl'],
-    additionalProperties: false,
-  };
-}
-
 /**
  * The CTD's schema with its references resolved (`resolveRef=true`, spec §1.6): `id` and
  * `internal` inlined into `properties` next to the CTD's own, `required` merged (`id` first, as in
@@ -70,6 +61,6 @@ export function strictSchemaOf(ctd: ContentTypeDefinition): { schema: Pick<Resol
 function inlineDataSources(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(inlineDataSources);
   if (!isPlainObject(node)) return node;
-  if (node.$ref === DATA_SOURCE_REF) return dataSource();
+  if (node.$ref === DATA_SOURCE_REF) return dataSourceSchema();
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inlineDataSources(value)]));
 }

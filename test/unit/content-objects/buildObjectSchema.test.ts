@@ -46,7 +46,7 @@ describe('buildObjectSchema', () => {
     const schema = buildObjectSchema(everything, 'full');
     const expected = {
       type: 'object',
-      properties: { dataUrl: { type: 'string' }, type: { enum: ['internal', 'external'] } },
+      properties: { dataUrl: { type: 'string' }, type: { type: 'string', enum: ['internal', 'external'] } },
       required: ['dataUrl'],
       additionalProperties: false,
     };
