@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The shared real Flotiq export folders. */
-export const FLOTIQ_FIXTURES = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'flotiq');
+/** Real Flotiq export folders, kept in this repository (a clone alone must pass its tests). */
+export const FLOTIQ_FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'flotiq');
 
 /** A fixture CTD from test/fixtures/content-types. */
 export function fixtureContentType(name: string): Record<string, unknown> {

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { FLOTIQ_FIXTURES } from '../../support/fixtures';
 import type { ContentTypeDefinitionInput } from '../../../src/content-types/contentTypeDefinition';
 import { collectReferences } from '../../../src/content-objects/validation/metaRules';
 import { validateObjectData } from '../../../src/content-objects/validation/validateObjectData';
 
 /** Real Flotiq exports: every exported object must validate against its exported CTD. */
 
-const FIXTURES_ROOT = '/work/shared/fixtures/flotiq';
+const FIXTURES_ROOT = FLOTIQ_FIXTURES;
 
 interface FixtureObject {
   label: string;

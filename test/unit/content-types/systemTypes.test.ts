@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FLOTIQ_FIXTURES } from '../../support/fixtures';
 import { isSystemTypeName, SYSTEM_CONTENT_TYPES } from '../../../src/content-types/systemTypes';
 import {
   validateContentTypeDefinition,
   type CtdValidationContext,
 } from '../../../src/content-types/validateContentTypeDefinition';
 
-const MEDIA_FIXTURE = path.join(
-  __dirname,
-  '../../../../shared/fixtures/flotiq/blog/InternalContentTypeMedia/ContentTypeDefinition.json',
-);
+const MEDIA_FIXTURE = path.join(FLOTIQ_FIXTURES, 'blog/InternalContentTypeMedia/ContentTypeDefinition.json');
 
 /** A context that knows no types at all: system relations must still resolve. */
 const emptyWorld: CtdValidationContext = { relationTargetExists: () => false, isCreate: true };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FLOTIQ_FIXTURES } from '../../support/fixtures';
 import {
   ABSTRACT_SCHEMA_REF,
   DATA_SOURCE_REF,
@@ -15,15 +16,15 @@ import {
 /* eslint-disable @typescript-eslint/no-explicit-any -- test payloads are mutable JSON */
 type Json = Record<string, any>;
 
-const SHARED_FIXTURES = path.join(__dirname, '../../../../shared/fixtures/flotiq');
+const EXPORT_FIXTURES = FLOTIQ_FIXTURES;
 const LOCAL_FIXTURES = path.join(__dirname, '../../fixtures/content-types');
 const readJson = (file: string): Json => JSON.parse(readFileSync(file, 'utf8'));
-const blogPost = () => readJson(path.join(SHARED_FIXTURES, 'blog/ContentTypeBlogpost/ContentTypeDefinition.json'));
-const recipe = () => readJson(path.join(SHARED_FIXTURES, 'recipe/ContentTypeRecipe/ContentTypeDefinition.json'));
+const blogPost = () => readJson(path.join(EXPORT_FIXTURES, 'blog/ContentTypeBlogpost/ContentTypeDefinition.json'));
+const recipe = () => readJson(path.join(EXPORT_FIXTURES, 'recipe/ContentTypeRecipe/ContentTypeDefinition.json'));
 const blogMedia = () =>
-  readJson(path.join(SHARED_FIXTURES, 'blog/InternalContentTypeMedia/ContentTypeDefinition.json'));
+  readJson(path.join(EXPORT_FIXTURES, 'blog/InternalContentTypeMedia/ContentTypeDefinition.json'));
 const recipeMedia = () =>
-  readJson(path.join(SHARED_FIXTURES, 'recipe/InternalContentTypeMedia/ContentTypeDefinition.json'));
+  readJson(path.join(EXPORT_FIXTURES, 'recipe/InternalContentTypeMedia/ContentTypeDefinition.json'));
 const everything = () => readJson(path.join(LOCAL_FIXTURES, 'everything.json'));
 const category = () => readJson(path.join(LOCAL_FIXTURES, 'category.json'));
 
@@ -112,8 +113,8 @@ const FIELD = 'metaDefinition.propertiesConfig.field';
 describe('validateContentTypeDefinition', () => {
   describe('real definitions', () => {
     it.each([
-      ['blog post (shared export)', blogPost],
-      ['recipe (shared export)', recipe],
+      ['blog post (Flotiq export)', blogPost],
+      ['recipe (Flotiq export)', recipe],
     ])('accepts the %s unchanged apart from defaults', (_, load) => {
       expect(valueOf(load())).toEqual({ ...load(), draftPublic: false, slugs: [] });
     });
