@@ -26,6 +26,14 @@ export function canUseField(permissions: Permissions, action: FieldAction, type:
   return !permissions.types.get(type)!.deniedFields[action].has(field);
 }
 
+/**
+ * May the key read a value derived from `sources` (e.g. `internal.objectTitle`)? Only when it may
+ * read the type and every one of those fields: a derived value must not reveal a hidden field.
+ */
+export function canReadDerived(permissions: Permissions, type: string, sources: readonly string[]): boolean {
+  return sources.every((field) => canUseField(permissions, 'read', type, field)) && canPerform(permissions, 'read', type);
+}
+
 /** The fields among `fields` the key may not use for `action` on `type` (in the given order). */
 export function deniedFields(permissions: Permissions, action: FieldAction, type: string, fields: readonly string[]): string[] {
   return fields.filter((field) => !canUseField(permissions, action, type, field));

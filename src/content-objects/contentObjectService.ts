@@ -7,7 +7,7 @@ import type { ContentObjectRecord } from '../database/models/contentObjectModel'
 import { encodeForStorage } from '../database/storageCodec';
 import type { FieldErrors } from '../errors/appError';
 import { errors } from '../errors/errorFactory';
-import { buildFieldCatalog } from '../query/fieldCatalog';
+import { buildFieldCatalog, type FieldRead } from '../query/fieldCatalog';
 import { parseFilters } from '../query/parseFilters';
 import { parseOrder } from '../query/parseOrder';
 import { parsePaging } from '../query/parsePaging';
@@ -40,7 +40,7 @@ export interface ObjectListQuery {
 /** Options of a list or count. */
 export interface ListOptions {
   withTotal?: boolean;
-  inspect?: (used: { filterProperties: string[]; orderProperties: string[] }) => void;
+  inspect?: (used: { filterReads: FieldRead[]; orderReads: FieldRead[] }) => void;
 }
 
 /** A page of objects. */
@@ -50,6 +50,19 @@ export interface ObjectPage {
   page: number;
   limit: number;
 }
+
+/** Options of a write. */
+export interface WriteOptions {
+  /**
+   * The types whose objects the writer may name in relations: a relation to any other type is
+   * refused exactly as one to a missing object, so a writer that cannot read a type never learns
+   * which of its objects exist. Absent: every type.
+   */
+  referenceable?: (type: string) => boolean;
+}
+
+/** The refusal of deleting an object that live objects still reference. */
+export const REFERENCED_REASON = 'This content object is used in another content object.';
 
 /** What a prepared write will store. */
 interface PreparedWrite {
@@ -117,9 +130,9 @@ export class ContentObjectService {
     withOrder: boolean,
   ): { where: Record<string, unknown>; sort: Record<string, 1 | -1> } {
     const catalog = buildFieldCatalog(ctd);
-    const order = withOrder ? parseOrder(query.orderBy, query.orderDirection, catalog) : { sort: {}, properties: [] };
+    const order = withOrder ? parseOrder(query.orderBy, query.orderDirection, catalog) : { sort: {}, reads: [] };
     const filter = parseFilters(query.filters, catalog);
-    inspect?.({ filterProperties: filter.properties, orderProperties: order.properties });
+    inspect?.({ filterReads: filter.reads, orderReads: order.reads });
     const where: Record<string, unknown> = { ...filter.mongo, contentType: ctd.name, 'internal.deletedAt': '' };
     const ids = normaliseIds(query.ids);
     if (ids) where.idKey = { $in: ids.map(idKeyOf) };
@@ -148,13 +161,13 @@ export class ContentObjectService {
   }
 
   /** Creates an object (POST). */
-  async create(typeName: string, body: unknown): Promise<ContentObject> {
+  async create(typeName: string, body: unknown, options: WriteOptions = {}): Promise<ContentObject> {
     const ctd = await this.contentType(typeName);
     const input = requireObject(body);
     const id = input.id === undefined ? generateObjectId(ctd.name) : input.id;
     const idError = objectIdProblem(id);
     if (idError) throw errors.invalidField('id', idError);
-    const prepared = await this.prepare(ctd, id as string, applySlugRules(ctd, propertiesOfObject(input)), 'full');
+    const prepared = await this.prepare(ctd, id as string, applySlugRules(ctd, propertiesOfObject(input)), options);
     if (await this.findLive(ctd.name, prepared.id)) throw errors.invalidField('id', 'This value is already used');
     return this.store(ctd, prepared, undefined);
   }
@@ -166,31 +179,31 @@ export class ContentObjectService {
   }
 
   /** Insert-or-update: replaces the live object with the body's id, or creates one (batch `updateExisting`, import). */
-  async upsert(typeName: string, body: unknown): Promise<ContentObject> {
+  async upsert(typeName: string, body: unknown, options: WriteOptions = {}): Promise<ContentObject> {
     const ctd = await this.contentType(typeName);
     const id = requireObject(body).id;
     const existing = typeof id === 'string' && id !== '' ? await this.findLive(ctd.name, id) : null;
-    return existing ? this.replace(ctd.name, existing.id, body) : this.create(ctd.name, body);
+    return existing ? this.replace(ctd.name, existing.id, body, options) : this.create(ctd.name, body, options);
   }
 
   /** Replaces an object (PUT): all required fields; the body id, if any, must equal the path id. */
-  async replace(typeName: string, id: string, body: unknown): Promise<ContentObject> {
+  async replace(typeName: string, id: string, body: unknown, options: WriteOptions = {}): Promise<ContentObject> {
     const ctd = await this.contentType(typeName);
     const input = requireObject(body);
     const existing = await this.existingFor(ctd, id, input);
-    const prepared = await this.prepare(ctd, existing.id, applySlugRules(ctd, propertiesOfObject(input)), 'full');
+    const prepared = await this.prepare(ctd, existing.id, applySlugRules(ctd, propertiesOfObject(input)), options);
     return this.store(ctd, prepared, existing);
   }
 
   /** Updates some fields of an object (PATCH); the result must still be valid as a whole. */
-  async patch(typeName: string, id: string, body: unknown): Promise<ContentObject> {
+  async patch(typeName: string, id: string, body: unknown, options: WriteOptions = {}): Promise<ContentObject> {
     const ctd = await this.contentType(typeName);
     const input = requireObject(body);
     const existing = await this.existingFor(ctd, id, input);
     const patchErrors = this.validate(ctd, propertiesOfObject(input), 'patch');
     if (Object.keys(patchErrors).length) throw errors.validation(patchErrors);
     const merged = { ...propertiesOfObject(toContentObject(existing)), ...propertiesOfObject(input) };
-    const prepared = await this.prepare(ctd, existing.id, merged, 'full');
+    const prepared = await this.prepare(ctd, existing.id, merged, options);
     return this.store(ctd, prepared, existing);
   }
 
@@ -200,7 +213,7 @@ export class ContentObjectService {
     const existing = await this.findLive(ctd.name, id);
     if (!existing) throw errors.notFound();
     if (await this.isReferenced(ctd.name, existing)) {
-      throw errors.refused(['This content object is used in another content object.']);
+      throw errors.refused([REFERENCED_REASON]);
     }
     const now = flotiqDate();
     await this.scope.contentObjects.updateOne(
@@ -294,11 +307,11 @@ export class ContentObjectService {
     ctd: ContentTypeDefinition,
     id: string,
     data: Record<string, unknown>,
-    mode: 'full' | 'patch',
+    options: WriteOptions,
   ): Promise<PreparedWrite> {
-    const fieldErrors = this.validate(ctd, data, mode);
+    const fieldErrors = this.validate(ctd, data, 'full');
     if (Object.keys(fieldErrors).length) throw errors.validation(fieldErrors);
-    const missing = await this.missingReferences(ctd, data);
+    const missing = await this.missingReferences(ctd, data, options.referenceable ?? (() => true));
     if (Object.keys(missing).length) throw errors.validation(missing);
     const prepared = this.measure(ctd, id, data);
     if (prepared.sizeBytes > OBJECT_SIZE_LIMIT_BYTES) throw errors.objectTooLarge(id, prepared.sizeBytes, OBJECT_SIZE_LIMIT_BYTES);
@@ -317,8 +330,12 @@ export class ContentObjectService {
     };
   }
 
-  /** Relation targets that do not exist, one query per target type. */
-  private async missingReferences(ctd: ContentTypeDefinition, data: Record<string, unknown>): Promise<FieldErrors> {
+  /** Relation targets that do not exist (or may not be named by this writer), one query per target type. */
+  private async missingReferences(
+    ctd: ContentTypeDefinition,
+    data: Record<string, unknown>,
+    referenceable: (type: string) => boolean,
+  ): Promise<FieldErrors> {
     const references = collectReferences(ctd, data);
     const byType = new Map<string, Set<string>>();
     for (const ref of references) {
@@ -328,6 +345,7 @@ export class ContentObjectService {
     }
     const existing = new Set<string>();
     for (const [type, idKeys] of byType) {
+      if (!referenceable(type)) continue;
       const records = await this.scope.contentObjects.find(
         { contentType: type, idKey: { $in: [...idKeys] }, 'internal.deletedAt': '' },
         { projection: { idKey: 1 } },

@@ -1,6 +1,6 @@
 import { canListRemoved, canPerform, canUpsert, canUseField, hasFieldRestrictions } from '../access/decisions';
 import type { ContentObject } from '../content-objects/contentObject';
-import type { ObjectListQuery, ObjectPage } from '../content-objects/contentObjectService';
+import type { ObjectListQuery, ObjectPage, WriteOptions } from '../content-objects/contentObjectService';
 import { propertiesOfObject } from '../content-objects/storedObjects';
 import { requireAction, requireDecision, requireReadableFields, requireWritableFields } from './guards';
 import type { OperationContext } from './operationContext';
@@ -14,7 +14,7 @@ import { trimObject } from './trimObject';
 /** One object, trimmed to readable fields. */
 export async function readObject(ctx: OperationContext, type: string, id: string): Promise<ContentObject> {
   requireAction(ctx.permissions, 'read', type);
-  return trimObject(ctx.permissions, type, await ctx.content.objects.get(type, id));
+  return trimFor(ctx, type, await ctx.content.objects.get(type, id));
 }
 
 /** A page of objects; filters and ordering on unreadable fields are refused. */
@@ -28,18 +28,19 @@ export async function listObjects(
   const page = await ctx.content.objects.list(type, query, {
     withTotal: options.withTotal,
     inspect: (used) => {
-      requireReadableFields(ctx.permissions, type, used.filterProperties, 'filter');
-      requireReadableFields(ctx.permissions, type, used.orderProperties, 'order');
+      requireReadableFields(ctx.permissions, type, used.filterReads, 'filter');
+      requireReadableFields(ctx.permissions, type, used.orderReads, 'order');
     },
   });
-  return { ...page, items: page.items.map((item) => trimObject(ctx.permissions, type, item)) };
+  const ctd = await ctx.content.objects.contentType(type);
+  return { ...page, items: page.items.map((item) => trimObject(ctx.permissions, ctd, item)) };
 }
 
 /** How many objects match; filters on unreadable fields are refused. */
 export async function countObjects(ctx: OperationContext, type: string, query: ObjectListQuery): Promise<number> {
   requireAction(ctx.permissions, 'read', type);
   return ctx.content.objects.count(type, query, {
-    inspect: (used) => requireReadableFields(ctx.permissions, type, used.filterProperties, 'filter'),
+    inspect: (used) => requireReadableFields(ctx.permissions, type, used.filterReads, 'filter'),
   });
 }
 
@@ -49,23 +50,22 @@ export async function countObjects(ctx: OperationContext, type: string, query: O
  */
 export async function loadObjects(ctx: OperationContext, type: string, ids: readonly string[]): Promise<Map<string, ContentObject>> {
   if (!canPerform(ctx.permissions, 'read', type)) return new Map();
-  const found = await ctx.content.objects.getMany(type, ids);
-  if (!hasFieldRestrictions(ctx.permissions, 'read', type)) return found;
-  return new Map([...found].map(([key, object]) => [key, trimObject(ctx.permissions, type, object)]));
+  const [found, ctd] = await Promise.all([ctx.content.objects.getMany(type, ids), ctx.content.objects.contentType(type)]);
+  return new Map([...found].map(([key, object]) => [key, trimObject(ctx.permissions, ctd, object)]));
 }
 
 /** Creates an object; input with fields the key may not create is refused whole. */
 export async function createObject(ctx: OperationContext, type: string, body: unknown): Promise<ContentObject> {
   requireAction(ctx.permissions, 'create', type);
   requireWritableFields(ctx.permissions, 'create', type, inputFields(body));
-  return trimObject(ctx.permissions, type, await ctx.content.objects.create(type, body));
+  return trimFor(ctx, type, await ctx.content.objects.create(type, body, writeOptions(ctx)));
 }
 
 /** Changes some fields (PATCH); fields the key may not update are refused whole. */
 export async function patchObject(ctx: OperationContext, type: string, id: string, body: unknown): Promise<ContentObject> {
   requireAction(ctx.permissions, 'update', type);
   requireWritableFields(ctx.permissions, 'update', type, inputFields(body));
-  return trimObject(ctx.permissions, type, await ctx.content.objects.patch(type, id, body));
+  return trimFor(ctx, type, await ctx.content.objects.patch(type, id, body, writeOptions(ctx)));
 }
 
 /**
@@ -85,7 +85,7 @@ export async function replaceObject(ctx: OperationContext, type: string, id: str
     );
     replacement = { ...kept, ...(body as Record<string, unknown>) };
   }
-  return trimObject(ctx.permissions, type, await ctx.content.objects.replace(type, id, replacement));
+  return trimFor(ctx, type, await ctx.content.objects.replace(type, id, replacement, writeOptions(ctx)));
 }
 
 /** Ids of objects deleted after a Flotiq date; needs read and delete (spec §2.1). */
@@ -123,6 +123,16 @@ export async function upsertObject(ctx: OperationContext, type: string, body: un
 export async function deleteObject(ctx: OperationContext, type: string, id: string): Promise<void> {
   requireAction(ctx.permissions, 'delete', type);
   await ctx.content.objects.delete(type, id);
+}
+
+/** A key may name in relations only objects of types it can read (others answer as missing). */
+function writeOptions(ctx: OperationContext): WriteOptions {
+  return { referenceable: (target) => canPerform(ctx.permissions, 'read', target) };
+}
+
+/** One object trimmed to what the key may read of its type. */
+async function trimFor(ctx: OperationContext, type: string, object: ContentObject): Promise<ContentObject> {
+  return trimObject(ctx.permissions, await ctx.content.objects.contentType(type), object);
 }
 
 /** The property names a write body touches (not `id` or `internal`). */

@@ -1,4 +1,5 @@
-import { canManageSchema, canPerform, deniedFields, reachesType } from '../access/decisions';
+import { canManageSchema, canPerform, canReadDerived, deniedFields, reachesType } from '../access/decisions';
+import type { FieldRead } from '../query/fieldCatalog';
 import type { Action, Permissions } from '../access/permissions';
 import { errors } from '../errors/errorFactory';
 
@@ -35,8 +36,11 @@ export function requireWritableFields(
   if (denied.length) throw errors.forbidden(`Not allowed to ${action} field(s): ${denied.join(', ')}`);
 }
 
-/** Refuses filtering or ordering on fields the key cannot read (they would be an oracle). */
-export function requireReadableFields(permissions: Permissions, type: string, fields: readonly string[], purpose: string): void {
-  const denied = deniedFields(permissions, 'read', type, [...new Set(fields)]);
+/**
+ * Refuses filtering or ordering on fields the key cannot read, or on values derived from them such
+ * as `internal.objectTitle` (they would be an oracle). The refusal names only what the client wrote.
+ */
+export function requireReadableFields(permissions: Permissions, type: string, reads: readonly FieldRead[], purpose: string): void {
+  const denied = reads.filter((read) => !canReadDerived(permissions, type, read.properties)).map((read) => read.name);
   if (denied.length) throw errors.forbidden(`Not allowed to ${purpose} on field(s): ${denied.join(', ')}`);
 }

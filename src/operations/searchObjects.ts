@@ -67,6 +67,7 @@ const TEXT_KINDS = new Set<CatalogField['kind']>(['string', 'stringArray']);
 /** A readable type with the fields the key may search in it. */
 interface SearchScope {
   type: string;
+  ctd: ContentTypeDefinition;
   fields: CatalogField[];
 }
 
@@ -88,9 +89,10 @@ export async function searchObjects(ctx: OperationContext, query: SearchQuery): 
     ctx.content.scope.contentObjects.count(where),
   ]);
   const fieldsByType = new Map(scopes.map((scope) => [scope.type, scope.fields]));
+  const definitions = new Map(scopes.map((scope) => [scope.type, scope.ctd]));
   const matcher = term === MATCH_ALL ? undefined : new RegExp(escapeRegex(term), 'i');
   const hits = records.map((record) => {
-    const item = trimObject(ctx.permissions, record.contentType, toContentObject(record));
+    const item = trimObject(ctx.permissions, definitions.get(record.contentType)!, toContentObject(record));
     return { item, score: matcher ? scoreOf(item, fieldsByType.get(record.contentType) ?? [], matcher) : 1 };
   });
   return { hits, total: Math.min(total, MAX_SEARCH_RESULTS), page: paging.page, limit: paging.limit };
@@ -147,6 +149,7 @@ function searchScopes(
     .filter((ctd) => readable.has(ctd.name) && (!wanted || wanted.has(ctd.name)))
     .map((ctd) => ({
       type: ctd.name,
+      ctd,
       fields: [...buildFieldCatalog(ctd).fields.values()].filter(
         (field) =>
           TEXT_KINDS.has(field.kind) && field.leaf && field.property !== null && canUseField(ctx.permissions, 'read', ctd.name, field.property),

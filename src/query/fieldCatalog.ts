@@ -4,6 +4,7 @@ import {
   type JsonSchemaNode,
   type PropertyConfig,
 } from '../content-types/contentTypeDefinition';
+import { objectTitleSources } from '../content-objects/objectTitle';
 
 /**
  * The field catalog of a CTD: every path a client may filter or order by, with the kind of value it
@@ -40,6 +41,8 @@ export interface CatalogField {
   readonly storagePath: string;
   /** The CTD top-level property this path reads; null for `id` and `internal.*`. */
   readonly property: string | null;
+  /** For a value derived from properties (`internal.objectTitle`): the properties it derives from. */
+  readonly derivedFrom?: readonly string[];
   /**
    * True when the path holds a scalar (or a list of scalars) that value operators and ordering can
    * use; false for whole relation lists, object lists, geo, block and object values, which only
@@ -87,6 +90,7 @@ export function buildFieldCatalog(ctd: ContentTypeDefinitionInput): FieldCatalog
       leaf: true,
       many: false,
       ...(kind === 'date' ? { dateFormat: 'flotiq' as const } : {}),
+      ...(name === 'objectTitle' ? { derivedFrom: objectTitleSources(ctd) } : {}),
     });
   }
 
@@ -95,6 +99,24 @@ export function buildFieldCatalog(ctd: ContentTypeDefinitionInput): FieldCatalog
     addProperty(add, { name, schema, config: ownConfig(configs, name), path: '', storage: 'data.', property: name, inList: false });
   }
   return { contentType: ctd.name, fields };
+}
+
+/**
+ * What reading a catalog path reveals, for permission checks: `name` is what a refusal may call it
+ * (the top-level property, or the client's own path for a derived value, never the hidden sources),
+ * `properties` the CTD properties the key must be able to read. Undefined for `id` and plain
+ * `internal.*` paths, which reveal no property.
+ */
+export interface FieldRead {
+  readonly name: string;
+  readonly properties: readonly string[];
+}
+
+/** Decides what reading `field` reveals (see `FieldRead`). */
+export function fieldRead(field: CatalogField): FieldRead | undefined {
+  if (field.property !== null) return { name: field.property, properties: [field.property] };
+  if (field.derivedFrom?.length) return { name: field.path, properties: field.derivedFrom };
+  return undefined;
 }
 
 /** The catalog entry for a client path, or undefined when the path is not filterable. */

@@ -1,4 +1,4 @@
-import { lookupField, type FieldCatalog } from './fieldCatalog';
+import { fieldRead, lookupField, type FieldCatalog, type FieldRead } from './fieldCatalog';
 import { buildCondition, type FilterOperands, type MongoCondition } from './filterCondition';
 import { filterError } from './filterError';
 import { operatorApplies, resolveOperator, type FilterOperator } from './filterOperators';
@@ -15,8 +15,8 @@ import { isPlainObject } from './plainObject';
 export interface ParsedFilters {
   /** The MongoDB condition; all client conditions ANDed (`{}` when there are none). */
   mongo: MongoCondition;
-  /** The CTD top-level properties the filter reads, in first-use order, for permission checks. */
-  properties: string[];
+  /** What the filter reads or reveals, one entry per top-level property or derived path, in first-use order (permission checks). */
+  reads: FieldRead[];
 }
 
 /** The exact body Flotiq returns for a `filters` string that is not JSON. */
@@ -31,7 +31,7 @@ const RULE_KEYS = new Set(['type', 'filter', 'filter2', 'filterType']);
 export function parseFilters(raw: unknown, catalog: FieldCatalog): ParsedFilters {
   const spec = readFiltersObject(raw);
   const conditions: MongoCondition[] = [];
-  const properties = new Set<string>();
+  const reads = new Map<string, FieldRead>();
 
   for (const [path, rule] of Object.entries(spec)) {
     if (path.startsWith('$')) throw filterError(`Operators are not allowed in filters: ${shorten(path)}`);
@@ -40,10 +40,11 @@ export function parseFilters(raw: unknown, catalog: FieldCatalog): ParsedFilters
     const { op, operands } = readRule(rule, path);
     if (!operatorApplies(op, field)) throw filterError(`Filter type ${op} is not supported for ${path} (${field.kind})`);
     conditions.push(buildCondition(field, op, operands));
-    if (field.property !== null) properties.add(field.property);
+    const read = fieldRead(field);
+    if (read && !reads.has(read.name)) reads.set(read.name, read);
   }
 
-  return { mongo: andAll(conditions), properties: [...properties] };
+  return { mongo: andAll(conditions), reads: [...reads.values()] };
 }
 
 /** The filters object: absent, "" and `[]` mean no filters; anything but a JSON object is refused. */

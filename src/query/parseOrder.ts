@@ -1,5 +1,5 @@
 import { errors } from '../errors/errorFactory';
-import { lookupField, type FieldCatalog } from './fieldCatalog';
+import { fieldRead, lookupField, type FieldCatalog, type FieldRead } from './fieldCatalog';
 import { shorten } from './filterValues';
 
 /**
@@ -11,8 +11,8 @@ import { shorten } from './filterValues';
 export interface ParsedOrder {
   /** The MongoDB sort: the chosen path, then `_id`, both in the requested direction. */
   sort: Record<string, 1 | -1>;
-  /** The CTD top-level properties the ordering reads (empty for `id` and `internal.*`). */
-  properties: string[];
+  /** What the ordering reads or reveals (none for `id` and plain `internal.*`). */
+  reads: FieldRead[];
 }
 
 /** Flotiq's default ordering field. */
@@ -33,7 +33,7 @@ export function parseOrder(orderBy: unknown, direction: unknown, catalog: FieldC
   const dir = readDirection(direction);
   return {
     sort: { [field.storagePath]: dir, _id: dir },
-    properties: field.property === null ? [] : [field.property],
+    reads: [fieldRead(field)].filter((read): read is FieldRead => read !== undefined),
   };
 }
 

@@ -1,4 +1,5 @@
-import { isAppError } from '../../errors/appError';
+import { isAppError, type AppError } from '../../errors/appError';
+import { REFERENCED_REASON } from '../../content-objects/contentObjectService';
 import { errors } from '../../errors/errorFactory';
 import { idKeyOf } from '../../content-objects/objectIds';
 import { deleteObject, requireActionOnExistingType } from '../../operations/contentOperations';
@@ -28,9 +29,16 @@ export const batchDeleteObjects: RestHandler = async ({ ctx, params, body }) => 
       deletedCount++;
     } catch (error) {
       if (!isAppError(error) || error.status >= 500) throw error;
-      reasons.push(error.status === 404 ? missingObjectMessage(id) : referencedObjectMessage(id));
+      reasons.push(refusalOf(id, error));
     }
   }
   if (reasons.length) throw errors.refused(reasons);
   return ok({ deletedCount });
 };
+
+/** Flotiq's wording for a missing or referenced object; any other refusal keeps its own reason. */
+function refusalOf(id: string, error: AppError): string {
+  if (error.status === 404) return missingObjectMessage(id);
+  if (error.reasons?.includes(REFERENCED_REASON)) return referencedObjectMessage(id);
+  return `Content object: "${id}": ${error.reasons?.join(' ') ?? error.message}`;
+}

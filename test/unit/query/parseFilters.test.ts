@@ -227,6 +227,12 @@ describe('parseFilters: combining and reporting properties', () => {
       [],
     ],
     [
+      'internal.objectTitle reveals the property the title derives from',
+      { 'internal.objectTitle': { type: 'equals', filter: 'x' } },
+      { 'internal.objectTitle': { $eq: 'x' } },
+      ['title'],
+    ],
+    [
       'nested paths report their top-level property once',
       {
         'sections[*].heading': { type: 'equals', filter: 'h' },
@@ -251,7 +257,8 @@ describe('parseFilters: combining and reporting properties', () => {
       ['categories'],
     ],
   ])('%s', (_name, raw, mongo, properties) => {
-    expect(parseFilters(raw, catalog)).toEqual({ mongo, properties });
+    const result = parseFilters(raw, catalog);
+    expect({ mongo: result.mongo, properties: result.reads.flatMap((read) => read.properties) }).toEqual({ mongo, properties });
   });
 });
 

@@ -29,7 +29,8 @@ describe('parseOrder', () => {
     ['internal.createdAt', 'asc', [['internal.createdAt', 1], ['_id', 1]], []],
     ['internal.updatedAt', 'DESC', [['internal.updatedAt', -1], ['_id', -1]], []],
     ['internal.deletedAt', 'Asc', [['internal.deletedAt', 1], ['_id', 1]], []],
-    ['internal.objectTitle', 'dEsC', [['internal.objectTitle', -1], ['_id', -1]], []],
+    // The title derives from the `isTitlePart` property: ordering by it reveals that property.
+    ['internal.objectTitle', 'dEsC', [['internal.objectTitle', -1], ['_id', -1]], ['title']],
     ['internal.latestVersion', undefined, [['internal.latestVersion', 1], ['_id', 1]], []],
     ['internal.status', 'desc', [['internal.status', -1], ['_id', -1]], []],
     ['internal.workflowState', 'asc', [['internal.workflowState', 1], ['_id', 1]], []],
@@ -44,7 +45,7 @@ describe('parseOrder', () => {
     const result = parseOrder(orderBy, direction, catalog);
     // Key order matters for MongoDB: the chosen path first, the tie-breaker last.
     expect(Object.entries(result.sort)).toEqual(entries);
-    expect(result.properties).toEqual(properties);
+    expect(result.reads.flatMap((read) => read.properties)).toEqual(properties);
   });
 
   it.each<[string, unknown, unknown, Record<string, string[]>]>([
