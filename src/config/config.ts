@@ -35,6 +35,10 @@ export interface Config {
   corsOrigins: string[];
   /** Token the internal listener requires (`ADMIN_TOKEN`); a random one is made per start in development. */
   adminToken?: string;
+  /** Size of the in-process read cache in MiB (`RESPONSE_CACHE_MB`, default 64; 0 turns it off). */
+  responseCacheMiB: number;
+  /** Where content objects live (`CONTENT_LAYOUT`): detected from the server when absent. */
+  contentLayout?: string;
 }
 
 /** The project root (two levels above this file). */
@@ -63,11 +67,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     internalHost: env.INTERNAL_HOST ?? '127.0.0.1',
     internalPort: parsePort(env.INTERNAL_PORT, 3001, 'INTERNAL_PORT'),
     adminToken: nonEmpty(env.ADMIN_TOKEN),
+    responseCacheMiB: parseCacheSize(env.RESPONSE_CACHE_MB),
+    contentLayout: nonEmpty(env.CONTENT_LAYOUT),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim().replace(/\/+$/, ''))
       .filter(Boolean),
   };
+}
+
+function parseCacheSize(value: string | undefined): number {
+  if (nonEmpty(value) === undefined) return 64;
+  const size = Number(value);
+  if (!Number.isFinite(size) || size < 0 || size > 65536) throw new Error('RESPONSE_CACHE_MB must be a number of MiB from 0 to 65536');
+  return size;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { ContentTypeDefinition } from '../content-types/contentTypeDefinition';
+import { mayReference, type ContentTypeDefinition } from '../content-types/contentTypeDefinition';
 import { convertForNewDefinition } from '../content-types/convertForNewDefinition';
 import type { ContentTypeService } from '../content-types/contentTypeService';
 import type { AccountScope } from '../database/accountScope';
@@ -84,6 +84,8 @@ export class ContentObjectService {
     private readonly scope: AccountScope,
     private readonly contentTypes: ContentTypeService,
     private readonly snapshot?: ReadonlyMap<string, ContentTypeDefinition>,
+    /** Announces that objects changed (cached reads of the account become stale). */
+    private readonly changed: () => Promise<void> = async () => {},
   ) {}
 
   /**
@@ -110,9 +112,10 @@ export class ContentObjectService {
     const ctd = await this.contentType(typeName);
     const paging = parsePaging(query.page, query.limit);
     const { where, sort } = this.parseQuery(ctd, query, options.inspect, true);
+    const objects = this.scope.objects(ctd.name);
     const [records, total] = await Promise.all([
-      this.scope.contentObjects.find(where, { sort, skip: paging.skip, limit: paging.limit }),
-      options.withTotal === false ? Promise.resolve(-1) : this.scope.contentObjects.count(where),
+      objects.find(where, { sort, skip: paging.skip, limit: paging.limit }),
+      options.withTotal === false ? Promise.resolve(-1) : objects.count(where),
     ]);
     return { items: records.map(toContentObject), total, page: paging.page, limit: paging.limit };
   }
@@ -120,7 +123,7 @@ export class ContentObjectService {
   /** How many live objects match a filter. */
   async count(typeName: string, query: ObjectListQuery, options: ListOptions = {}): Promise<number> {
     const ctd = await this.contentType(typeName);
-    return this.scope.contentObjects.count(this.parseQuery(ctd, query, options.inspect, false).where);
+    return this.scope.objects(ctd.name).count(this.parseQuery(ctd, query, options.inspect, false).where);
   }
 
   private parseQuery(
@@ -133,9 +136,9 @@ export class ContentObjectService {
     const order = withOrder ? parseOrder(query.orderBy, query.orderDirection, catalog) : { sort: {}, reads: [] };
     const filter = parseFilters(query.filters, catalog);
     inspect?.({ filterReads: filter.reads, orderReads: order.reads });
-    const where: Record<string, unknown> = { ...filter.mongo, contentType: ctd.name, 'internal.deletedAt': '' };
+    const where: Record<string, unknown> = { ...filter.mongo, 'internal.deletedAt': '' };
     const ids = normaliseIds(query.ids);
-    if (ids) where.idKey = { $in: ids.map(idKeyOf) };
+    if (ids) where._id = { $in: ids.map((id) => this.scope.objects(ctd.name).documentId(idKeyOf(id))) };
     return { where, sort: order.sort };
   }
 
@@ -151,12 +154,8 @@ export class ContentObjectService {
   async getMany(typeName: string, ids: readonly string[]): Promise<Map<string, ContentObject>> {
     const found = new Map<string, ContentObject>();
     if (ids.length === 0) return found;
-    const records = await this.scope.contentObjects.find({
-      contentType: typeName,
-      idKey: { $in: [...new Set(ids.map(idKeyOf))] },
-      'internal.deletedAt': '',
-    });
-    for (const record of records) found.set(record.idKey, toContentObject(record));
+    const records = await this.scope.objects(typeName).findByIds(ids.map(idKeyOf));
+    for (const record of records) if (isLive(record)) found.set(record.idKey, toContentObject(record));
     return found;
   }
 
@@ -216,10 +215,10 @@ export class ContentObjectService {
       throw errors.refused([REFERENCED_REASON]);
     }
     const now = flotiqDate();
-    await this.scope.contentObjects.updateOne(
-      { _id: existing._id, 'internal.deletedAt': '' },
-      { $set: { 'internal.deletedAt': now, 'internal.updatedAt': now } },
-    );
+    await this.scope.objects(ctd.name).updateIf(existing.idKey, { 'internal.deletedAt': '' }, {
+      $set: { 'internal.deletedAt': now, 'internal.updatedAt': now },
+    });
+    await this.changed();
     const held = uniqueValuesOf(this.scope.accountId, ctd, propertiesOfObject(toContentObject(existing)));
     await releaseClaims(this.scope, existing.idKey, held.map((v) => v.claimId));
   }
@@ -227,21 +226,22 @@ export class ContentObjectService {
   /** Ids of objects deleted after a time (spec §2.1 `/removed`). */
   async removedSince(typeName: string, deletedAfter: string): Promise<string[]> {
     const ctd = await this.contentType(typeName);
-    const records = await this.scope.contentObjects.find(
-      { contentType: ctd.name, 'internal.deletedAt': { $gt: deletedAfter } },
-      { sort: { 'internal.deletedAt': 1, _id: 1 }, projection: { id: 1 } },
+    const records = await this.scope.objects(ctd.name).find(
+      { 'internal.deletedAt': { $gt: deletedAfter } },
+      { sort: { 'internal.deletedAt': 1, createdSeq: 1 }, projection: { id: 1 } },
     );
     return records.map((r) => r.id);
   }
 
   /** How many live objects a type has. */
   async countLive(typeName: string): Promise<number> {
-    return this.scope.contentObjects.count({ contentType: typeName, 'internal.deletedAt': '' });
+    return this.scope.objects(typeName).count({ 'internal.deletedAt': '' });
   }
 
   /** Removes every object of a type for good (purge) and their unique claims. */
   async purge(typeName: string): Promise<void> {
-    await this.scope.contentObjects.deleteMany({ contentType: typeName });
+    await this.scope.objects(typeName).deleteAll();
+    await this.changed();
     await this.scope.uniqueClaims.deleteMany({ contentType: typeName });
   }
 
@@ -250,7 +250,7 @@ export class ContentObjectService {
    * validated in memory first; if any cannot conform, nothing is written.
    */
   async convertAll(previous: ContentTypeDefinition, next: ContentTypeDefinition): Promise<void> {
-    const records = await this.scope.contentObjects.find({ contentType: previous.name, 'internal.deletedAt': '' });
+    const records = await this.scope.objects(previous.name).find({ 'internal.deletedAt': '' });
     const planned: { record: ContentObjectRecord; prepared: PreparedWrite }[] = [];
     let problems: FieldErrors = {};
     for (const record of records) {
@@ -272,10 +272,11 @@ export class ContentObjectService {
     }
     await this.scope.uniqueClaims.deleteMany({ contentType: previous.name });
     for (const { record, prepared } of planned) {
-      await this.scope.contentObjects.updateOne({ _id: record._id }, { $set: this.dataFields(prepared) });
+      await this.scope.objects(previous.name).updateIf(record.idKey, {}, { $set: this.dataFields(prepared) });
       const values = uniqueValuesOf(this.scope.accountId, next, prepared.data);
       await claimUniqueValues(this.scope, next.name, record.idKey, values);
     }
+    await this.changed();
   }
 
   /** The live object a PUT/PATCH targets (404 when missing); a body id must name the same object. */
@@ -294,12 +295,19 @@ export class ContentObjectService {
 
   private async findLive(typeName: string, id: string): Promise<ContentObjectRecord | null> {
     if (typeof id !== 'string' || id === '') return null;
-    return this.scope.contentObjects.findOne({ contentType: typeName, idKey: idKeyOf(id), 'internal.deletedAt': '' });
+    const record = await this.scope.objects(typeName).findById(idKeyOf(id));
+    return record && isLive(record) ? record : null;
   }
 
+  /** Whether a live object of a type that can hold such a relation references `record`. */
   private async isReferenced(typeName: string, record: ContentObjectRecord): Promise<boolean> {
     const key = refKey(typeName, record.id);
-    return (await this.scope.contentObjects.count({ refs: key, 'internal.deletedAt': '', _id: { $ne: record._id } })) > 0;
+    const definitions = this.snapshot ? [...this.snapshot.values()] : await this.contentTypes.all();
+    for (const ctd of definitions.filter((definition) => mayReference(definition, typeName))) {
+      const count = await this.scope.objects(ctd.name).count({ refs: key, 'internal.deletedAt': '', _id: { $ne: record._id } });
+      if (count > 0) return true;
+    }
+    return false;
   }
 
   /** Validates everything a write needs; throws the first class of problems found. */
@@ -346,11 +354,8 @@ export class ContentObjectService {
     const existing = new Set<string>();
     for (const [type, idKeys] of byType) {
       if (!referenceable(type)) continue;
-      const records = await this.scope.contentObjects.find(
-        { contentType: type, idKey: { $in: [...idKeys] }, 'internal.deletedAt': '' },
-        { projection: { idKey: 1 } },
-      );
-      for (const record of records) existing.add(refKey(type, record.idKey));
+      const records = await this.scope.objects(type).findByIds([...idKeys]);
+      for (const record of records) if (isLive(record)) existing.add(refKey(type, record.idKey));
     }
     const problems: FieldErrors = {};
     for (const ref of references) {
@@ -379,23 +384,21 @@ export class ContentObjectService {
     if (Object.keys(conflicts).length) throw errors.validation(conflicts);
     const now = flotiqDate();
     try {
+      const objects = this.scope.objects(ctd.name);
       if (existing) {
-        const matched = await this.scope.contentObjects.updateOne(
-          { _id: existing._id, 'internal.latestVersion': existing.internal.latestVersion, 'internal.deletedAt': '' },
+        const matched = await objects.updateIf(
+          existing.idKey,
+          { 'internal.latestVersion': existing.internal.latestVersion, 'internal.deletedAt': '' },
           {
             $set: { ...this.dataFields(prepared), 'internal.updatedAt': now },
             $inc: { 'internal.latestVersion': 1 },
           },
         );
-        if (matched === 0) throw errors.refused(['The object was changed by another request; retry.']);
+        if (!matched) throw errors.refused(['The object was changed by another request; retry.']);
       } else {
-        // A soft-deleted object with the same id gives way to the new one.
-        await this.scope.contentObjects.deleteMany({ contentType: ctd.name, idKey: prepared.idKey, 'internal.deletedAt': { $ne: '' } });
-        await this.scope.contentObjects.insert([
-          {
+        const record = {
             // ObjectId order = creation order: a stable tie-breaker for equal Flotiq dates.
-            _id: new Types.ObjectId().toHexString(),
-            contentType: ctd.name,
+            createdSeq: new Types.ObjectId().toHexString(),
             id: prepared.id,
             idKey: prepared.idKey,
             data: encodeForStorage(prepared.data) as Record<string, unknown>,
@@ -411,14 +414,17 @@ export class ContentObjectService {
               status: 'public',
               workflowState: 'saved',
             },
-          },
-        ]);
+        };
+        // A soft-deleted object with the same id gives way to the new one.
+        const replaced = await objects.replaceIf(prepared.idKey, { 'internal.deletedAt': { $ne: '' } }, record);
+        if (!replaced) await objects.insert(record);
       }
     } catch (error) {
       await releaseClaims(this.scope, prepared.idKey, claimed);
       if ((error as { code?: number }).code === 11000) throw errors.invalidField('id', 'This value is already used');
       throw error;
     }
+    await this.changed();
     if (existing) {
       const keep = new Set(values.map((v) => v.claimId));
       const previous = uniqueValuesOf(this.scope.accountId, ctd, propertiesOfObject(toContentObject(existing)));
@@ -428,6 +434,11 @@ export class ContentObjectService {
     if (!stored) throw errors.notFound();
     return toContentObject(stored);
   }
+}
+
+/** Whether a stored object is live (not soft-deleted). */
+function isLive(record: ContentObjectRecord): boolean {
+  return record.internal.deletedAt === '';
 }
 
 function requireObject(body: unknown): Record<string, unknown> {

@@ -76,7 +76,8 @@ async function claimOne(
   const claim = await scope.uniqueClaims.findOne({ _id: value.claimId });
   if (!claim) return claimOne(scope, contentType, ownerIdKey, value); // released meanwhile
   if (claim.ownerIdKey === ownerIdKey) return 'held';
-  const owner = await scope.contentObjects.findOne({ contentType, idKey: claim.ownerIdKey, 'internal.deletedAt': '' });
+  const stored = await scope.objects(contentType).findById(claim.ownerIdKey);
+  const owner = stored?.internal.deletedAt === '' ? stored : null;
   const ownerData = owner ? (decodeFromStorage(owner.data) as Record<string, unknown>) : undefined;
   if (ownerData && ownerData[value.field] === value.value) return 'conflict';
   // Stale claim: take it over only if nobody else did in the meantime.

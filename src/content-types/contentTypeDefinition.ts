@@ -124,3 +124,19 @@ export const DATA_SOURCE_REF = '#/components/schemas/DataSource';
 export function propertiesOf(ctd: Pick<ContentTypeDefinitionInput, 'schemaDefinition'>): Record<string, JsonSchemaNode> {
   return ctd.schemaDefinition.allOf[1]?.properties ?? {};
 }
+
+/**
+ * Whether objects of `ctd` can hold a relation to objects of `target`: a `datasource` property, at
+ * the top level or in an object list, typed to `target` or untyped (any type).
+ */
+export function mayReference(ctd: ContentTypeDefinitionInput, target: string): boolean {
+  const holds = (configs: Record<string, PropertyConfig> | undefined): boolean =>
+    Object.values(configs ?? {}).some((config) => {
+      if (config.inputType === 'datasource') {
+        const typed = config.validation?.relationContenttype;
+        return !typed || typed === target;
+      }
+      return config.inputType === 'object' && holds(config.items?.propertiesConfig);
+    });
+  return holds(ctd.metaDefinition?.propertiesConfig);
+}

@@ -1,9 +1,9 @@
 import type { Database } from './database';
 import type { ApiKeyRecord } from './models/apiKeyModel';
 import type { AuditRecord } from './models/auditRecordModel';
-import type { ContentObjectRecord } from './models/contentObjectModel';
 import type { ContentTypeRecord } from './models/contentTypeModel';
 import type { UniqueClaimRecord } from './models/uniqueClaimModel';
+import { ObjectCollection } from './objectCollection';
 import { ScopedCollection } from './scopedCollection';
 
 /**
@@ -12,20 +12,23 @@ import { ScopedCollection } from './scopedCollection';
  */
 export class AccountScope {
   readonly contentTypes: ScopedCollection<ContentTypeRecord>;
-  readonly contentObjects: ScopedCollection<ContentObjectRecord>;
   readonly uniqueClaims: ScopedCollection<UniqueClaimRecord>;
   readonly apiKeys: ScopedCollection<ApiKeyRecord>;
   readonly auditRecords: ScopedCollection<AuditRecord>;
 
   constructor(
-    database: Database,
+    private readonly database: Database,
     readonly accountId: string,
   ) {
     if (!accountId) throw new Error('An account scope needs an account id');
     this.contentTypes = new ScopedCollection(database.models.contentTypes, accountId);
-    this.contentObjects = new ScopedCollection(database.models.contentObjects, accountId);
     this.uniqueClaims = new ScopedCollection(database.models.uniqueClaims, accountId);
     this.apiKeys = new ScopedCollection(database.models.apiKeys, accountId);
     this.auditRecords = new ScopedCollection(database.models.auditRecords, accountId);
+  }
+
+  /** This account's objects of one content type. */
+  objects(type: string): ObjectCollection {
+    return this.database.objects(this.accountId, type);
   }
 }

@@ -3,7 +3,10 @@ import { accountModel, type AccountRecord } from './models/accountModel';
 import { apiKeyModel, type ApiKeyRecord } from './models/apiKeyModel';
 import { auditRecordModel, type AuditRecord } from './models/auditRecordModel';
 import { changeMarkModel, type ChangeMarkRecord } from './models/changeMarkModel';
-import { contentObjectModel, type ContentObjectRecord } from './models/contentObjectModel';
+import { contentObjectModel, RETIRED_OBJECT_INDEXES, type ContentObjectRecord } from './models/contentObjectModel';
+import { migrateLegacyObjects } from './migrateObjects';
+import { ObjectCollection } from './objectCollection';
+import { detectObjectLayout, type ObjectLayout } from './objectLayout';
 import { contentTypeModel, type ContentTypeRecord } from './models/contentTypeModel';
 import { uniqueClaimModel, type UniqueClaimRecord } from './models/uniqueClaimModel';
 
@@ -26,7 +29,11 @@ export interface Models {
 export class Database {
   readonly models: Models;
 
-  private constructor(readonly connection: Connection) {
+  private constructor(
+    readonly connection: Connection,
+    /** Where content objects live on this server (see `objectLayout.ts`). */
+    readonly layout: ObjectLayout,
+  ) {
     this.models = {
       accounts: accountModel(connection),
       contentTypes: contentTypeModel(connection),
@@ -39,7 +46,11 @@ export class Database {
   }
 
   /** Connects and builds every index (failing loudly: mongoose's autoIndex would hide errors). */
-  static async connect(uri: string, databaseName: string, options: { monitorCommands?: boolean } = {}): Promise<Database> {
+  static async connect(
+    uri: string,
+    databaseName: string,
+    options: { monitorCommands?: boolean; layout?: string } = {},
+  ): Promise<Database> {
     const connection = mongoose.createConnection(uri, {
       monitorCommands: options.monitorCommands ?? false,
       dbName: databaseName,
@@ -50,8 +61,10 @@ export class Database {
       maxPoolSize: 20,
     });
     await connection.asPromise();
-    const database = new Database(connection);
+    const database = new Database(connection, await detectObjectLayout(connection, options.layout));
     await database.buildIndexes();
+    await database.retireIndexes();
+    await migrateLegacyObjects(database);
     return database;
   }
 
@@ -64,6 +77,19 @@ export class Database {
       for (const [fields, options] of model.schema.indexes()) {
         await model.collection.createIndex(fields as Record<string, 1 | -1>, options as Record<string, unknown>);
       }
+    }
+  }
+
+  /** One account's objects of one content type. */
+  objects(accountId: string, type: string): ObjectCollection {
+    return new ObjectCollection(this.connection.db!, this.layout, accountId, type);
+  }
+
+  /** Drops indexes earlier versions built and the current layout no longer uses. */
+  private async retireIndexes(): Promise<void> {
+    const existing = new Set((await this.models.contentObjects.collection.indexes()).map((index) => index.name));
+    for (const name of RETIRED_OBJECT_INDEXES) {
+      if (existing.has(name)) await this.models.contentObjects.collection.dropIndex(name);
     }
   }
 

@@ -30,7 +30,7 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     description = embedded.description;
   }
   try {
-    const database = await Database.connect(uri, config.databaseName);
+    const database = await Database.connect(uri, config.databaseName, { layout: config.contentLayout });
     return {
       database,
       description,

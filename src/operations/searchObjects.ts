@@ -1,5 +1,6 @@
 import { canUseField, readableTypes } from '../access/decisions';
 import type { ContentObject } from '../content-objects/contentObject';
+import type { ContentObjectRecord } from '../database/models/contentObjectModel';
 import { toContentObject } from '../content-objects/storedObjects';
 import type { ContentTypeDefinition } from '../content-types/contentTypeDefinition';
 import { errors } from '../errors/errorFactory';
@@ -12,8 +13,7 @@ import { trimObject } from './trimObject';
 
 /**
  * Full-text search over an account's content objects (`GET /api/v1/search`, spec §5.1), without a
- * search engine: ONE query over the account's live objects, restricted to the types the key can
- * read, matching a literal, case-insensitive substring in the string-like fields the key can read.
+ * search engine: one query per type the key can read, matching a literal, case-insensitive substring in the string-like fields the key can read.
  *
  * A field the key cannot read never takes part in matching (it would be an oracle) and never comes
  * back in an item; a type the key cannot read is never queried, even when the client names it.
@@ -81,13 +81,23 @@ export async function searchObjects(ctx: OperationContext, query: SearchQuery): 
   const sort = readOrder(query.orderBy, query.orderDirection);
 
   const scopes = searchScopes(ctx, await ctx.content.contentTypes.all(), query.contentTypes);
-  const where = searchFilter(scopes, term);
-  if (!where) return { hits: [], total: 0, page: paging.page, limit: paging.limit };
-
-  const [records, total] = await Promise.all([
-    ctx.content.scope.contentObjects.find(where, { sort, skip: paging.skip, limit: paging.limit }),
-    ctx.content.scope.contentObjects.count(where),
-  ]);
+  const queries = scopes
+    .map((scope) => ({ scope, where: searchFilter(scope, term) }))
+    .filter((entry): entry is { scope: SearchScope; where: Record<string, unknown> } => entry.where !== undefined);
+  // One query per type (each type is its own collection on the embedded database), each reading
+  // at most the first `skip + limit` hits in the search order; the pages are merged here.
+  const perType = await Promise.all(
+    queries.map(async ({ scope, where }) => {
+      const objects = ctx.content.scope.objects(scope.type);
+      const [found, count] = await Promise.all([objects.find(where, { sort, limit: paging.skip + paging.limit }), objects.count(where)]);
+      return { found, count };
+    }),
+  );
+  const total = perType.reduce((sum, { count }) => sum + count, 0);
+  const records = mergeOrdered(
+    perType.map(({ found }) => found),
+    sort,
+  ).slice(paging.skip, paging.skip + paging.limit);
   const fieldsByType = new Map(scopes.map((scope) => [scope.type, scope.fields]));
   const definitions = new Map(scopes.map((scope) => [scope.type, scope.ctd]));
   const matcher = term === MATCH_ALL ? undefined : new RegExp(escapeRegex(term), 'i');
@@ -113,7 +123,7 @@ function readTerm(q: unknown): string {
  * `order_by` (`internal.updatedAt`, `internal.createdAt`, `internal.contentType`, `id`; a `.keyword`
  * suffix is accepted as Flotiq's Elasticsearch does; `_score` or absent = the default) and
  * `order_direction`. The default is `internal.updatedAt` descending (newest first, where Flotiq puts
- * the best score first); an explicit field defaults to ascending. `_id` breaks ties so pages never
+ * the best score first); an explicit field defaults to ascending. `createdSeq` (creation order) breaks ties so pages never
  * overlap.
  */
 function readOrder(orderBy: unknown, direction: unknown): Record<string, 1 | -1> {
@@ -130,7 +140,7 @@ function readOrder(orderBy: unknown, direction: unknown): Record<string, 1 | -1>
     if (value !== 'asc' && value !== 'desc') throw errors.invalidField('order_direction', 'Order direction must be asc or desc');
     dir = value === 'asc' ? 1 : -1;
   }
-  return { [path]: dir, _id: dir };
+  return { [path]: dir, createdSeq: dir };
 }
 
 /**
@@ -158,24 +168,30 @@ function searchScopes(
 }
 
 /**
- * The one query: live objects of the searched types where some searchable field contains the term
- * (`{$or: [{contentType: T, $or: [{field: regex}, …]}, …]}`), or every live object of those types
- * for `*`. Undefined when nothing can match (no readable type, or no searchable field in any).
+ * The query of one searched type: its live objects where some searchable field contains the term
+ * (`{$or: [{field: regex}, …]}`), or all its live objects for `*`. Undefined when nothing can
+ * match (no searchable field the key may read).
  */
-function searchFilter(scopes: readonly SearchScope[], term: string): Record<string, unknown> | undefined {
-  if (term === MATCH_ALL) {
-    if (scopes.length === 0) return undefined;
-    return { contentType: { $in: scopes.map((scope) => scope.type) }, 'internal.deletedAt': '' };
-  }
+function searchFilter(scope: SearchScope, term: string): Record<string, unknown> | undefined {
+  if (term === MATCH_ALL) return { 'internal.deletedAt': '' };
+  if (scope.fields.length === 0) return undefined;
   const condition = termCondition(term, 'anywhere');
-  const branches = scopes
-    .filter((scope) => scope.fields.length > 0)
-    .map((scope) => ({
-      contentType: scope.type,
-      $or: scope.fields.map((field) => ({ [field.storagePath]: condition })),
-    }));
-  if (branches.length === 0) return undefined;
-  return { $or: branches, 'internal.deletedAt': '' };
+  return { $or: scope.fields.map((field) => ({ [field.storagePath]: condition })), 'internal.deletedAt': '' };
+}
+
+/** Merges lists each already in `sort` order (string-valued paths) into one list in that order. */
+function mergeOrdered(lists: ContentObjectRecord[][], sort: Record<string, 1 | -1>): ContentObjectRecord[] {
+  const entries = Object.entries(sort);
+  const valueAt = (record: ContentObjectRecord, path: string): string =>
+    String(path.split('.').reduce<unknown>((value, segment) => (value as Record<string, unknown> | undefined)?.[segment], record) ?? '');
+  return lists.flat().sort((a, b) => {
+    for (const [path, direction] of entries) {
+      const left = valueAt(a, path);
+      const right = valueAt(b, path);
+      if (left !== right) return (left < right ? -1 : 1) * direction;
+    }
+    return 0;
+  });
 }
 
 /** How many of the searched fields contain the term (at least 1: the database found a match). */

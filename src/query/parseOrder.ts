@@ -4,12 +4,13 @@ import { shorten } from './filterValues';
 
 /**
  * Flotiq's `order_by`/`order_direction` (spec §2.1) → a MongoDB sort built only from catalog paths,
- * with `_id` as a stable tie-breaker so pages never overlap or skip objects with equal keys.
+ * with `createdSeq` (creation order) as a stable tie-breaker so pages never overlap or skip objects
+ * with equal keys.
  */
 
 /** A translated ordering. */
 export interface ParsedOrder {
-  /** The MongoDB sort: the chosen path, then `_id`, both in the requested direction. */
+  /** The MongoDB sort: the chosen path, then `createdSeq`, both in the requested direction. */
   sort: Record<string, 1 | -1>;
   /** What the ordering reads or reveals (none for `id` and plain `internal.*`). */
   reads: FieldRead[];
@@ -32,7 +33,7 @@ export function parseOrder(orderBy: unknown, direction: unknown, catalog: FieldC
 
   const dir = readDirection(direction);
   return {
-    sort: { [field.storagePath]: dir, _id: dir },
+    sort: { [field.storagePath]: dir, createdSeq: dir },
     reads: [fieldRead(field)].filter((read): read is FieldRead => read !== undefined),
   };
 }

@@ -1,17 +1,18 @@
 import { fixtureContentType } from '../support/fixtures';
+import { objectReadOf, type ObjectRead } from '../support/objectReads';
 import { graphql, startTestGateway, type TestGateway } from '../support/testGateway';
 
 describe('relations resolve through per-request DataLoaders', () => {
   let t: TestGateway;
   let keys: { accountId: string; rw: string; ro: string };
-  const commands: string[] = [];
+  const reads: ObjectRead[] = [];
 
   beforeAll(async () => {
     t = await startTestGateway({ monitorCommands: true });
-    // Every command but the change feed's background poll (not part of any request).
+    // Every read of content objects (the change feed's background poll is not one).
     t.database.connection.getClient().on('commandStarted', (event) => {
-      const collection = event.command[event.commandName];
-      if (collection !== 'change_marks') commands.push(`${event.commandName} ${String(collection)}`);
+      const read = objectReadOf(event);
+      if (read) reads.push(read);
     });
     keys = await t.createAccount();
     const content = t.gateway.content(keys.accountId);
@@ -29,15 +30,19 @@ describe('relations resolve through per-request DataLoaders', () => {
   });
   afterAll(async () => t.close());
 
-  it('a list of 100 objects related to 100 different objects costs 2 database queries', async () => {
+  it('a list of 100 objects related to 100 different objects costs one query and one read by id per related object', async () => {
     const query = '{ everythingList(limit: 100, order_by: "id") { id categories { id name } } }';
     const warm = await graphql(t.app, keys.ro, query); // resolves the key and builds the schema
     expect(warm.body.errors).toBeUndefined();
-    commands.length = 0;
+    reads.length = 0;
     const { body } = await graphql(t.app, keys.ro, query);
     const list = body.data?.everythingList as { id: string; categories: { id: string; name: string }[] }[];
     expect(list).toHaveLength(100);
     expect(list[42]).toEqual({ id: 'e-042', categories: [{ id: 'cat-042', name: 'Category 042' }] });
-    expect(commands).toEqual(['find content_objects', 'find content_objects']);
+    expect(reads.filter((read) => read.kind === 'query')).toEqual([{ type: 'everything', kind: 'query' }]);
+    // Batched by the DataLoader: one `$in` on the shared collection, one `_id` read per category per type.
+    const expected: ObjectRead[] =
+      t.database.layout === 'sharedCollection' ? [{ type: 'category', kind: 'ids' }] : Array(100).fill({ type: 'category', kind: 'point' });
+    expect(reads.filter((read) => read.kind !== 'query')).toEqual(expected);
   });
 });

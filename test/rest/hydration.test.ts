@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { importExportFolder } from '../../src/import/importExportFolder';
+import { objectReadOf, type ObjectRead } from '../support/objectReads';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { call, LIBRARY_TYPES, ref } from './restKit';
 
@@ -10,13 +11,13 @@ const EGG_STEP_IMAGE = '_media-74a2f308-f1d4-4b9b-a6d8-f29233d7d666';
 describe('REST hydration (hydrate=0|1|2) on the recipe export', () => {
   let t: TestGateway;
   let keys: { accountId: string; rw: string; ro: string };
-  const commands: string[] = [];
+  const reads: ObjectRead[] = [];
 
   beforeAll(async () => {
     t = await startTestGateway({ monitorCommands: true });
     t.database.connection.getClient().on('commandStarted', (event) => {
-      const collection = event.command[event.commandName];
-      if (collection !== 'change_marks') commands.push(`${event.commandName} ${String(collection)}`);
+      const read = objectReadOf(event);
+      if (read) reads.push(read);
     });
     keys = await t.createAccount();
     const content = t.gateway.content(keys.accountId);
@@ -61,14 +62,17 @@ describe('REST hydration (hydrate=0|1|2) on the recipe export', () => {
     expect(eggs.steps[0].image[0].tags[0]).toMatchObject({ id: 'tag-egg', name: 'egg' });
   });
 
-  it('hydrates lists with one batched query per related type and level', async () => {
+  it('hydrates lists with one query for the page and reads by id for the related objects', async () => {
     await get('/api/v1/content/recipe?hydrate=2'); // warm: key and CTDs
-    commands.length = 0;
+    reads.length = 0;
     const list = await get('/api/v1/content/recipe?hydrate=2&order_by=id');
     expect(list.data.map((r: { id: string }) => r.id)).toEqual(['recipe-1', 'recipe-2', 'recipe-3']);
     expect(list.data[0].image[0].tags[0].name).toBe('soup');
     expect(list.data[1].steps[0].image[0].tags[0].name).toBe('egg');
-    expect(commands.filter((c) => c === 'find content_objects')).toHaveLength(3); // the page, _media, _tag
+    // The page is the only query; images and their tags are read by id (`_id` reads or one `$in`).
+    expect(reads.filter((read) => read.kind === 'query')).toEqual([{ type: 'recipe', kind: 'query' }]);
+    const byId = reads.filter((read) => read.kind !== 'query');
+    expect(new Set(byId.map((read) => read.type))).toEqual(new Set(['_media', '_tag']));
   });
 
   it('refuses hydrate=3 and other values', async () => {

@@ -69,7 +69,8 @@ describe('GET /api/v1/search', () => {
       'v-1': '2024-01-04T10:00:00+00:00',
     };
     for (const [id, updatedAt] of Object.entries(times)) {
-      await content.scope.contentObjects.updateOne({ id }, { $set: { 'internal.updatedAt': updatedAt } });
+      const type = { n: 'note', a: 'article', v: 'vault' }[id[0] as 'n' | 'a' | 'v'];
+      await content.scope.objects(type).updateIf(id, {}, { $set: { 'internal.updatedAt': updatedAt } });
     }
 
     const keyService = await t.gateway.keyService(keys.accountId);

@@ -13,12 +13,15 @@ export interface StoredInternal {
 }
 
 /**
- * A stored content object. `data` holds the client's properties (through the storage codec),
- * `idKey` the lower-cased id (ids are case-insensitive in URLs), `refs` every relation target as
- * `type/idKey` so that "is this object referenced?" is one indexed query.
+ * A stored content object. `_id` is `account/type/idKey` (see `objectLayout.ts`), `data` holds the
+ * client's properties (through the storage codec), `idKey` the lower-cased id (ids are
+ * case-insensitive in URLs), `refs` every relation target as `type/idKey` so that "is this object
+ * referenced?" is one indexed query, `createdSeq` an ObjectId string in creation order (the stable
+ * tie-breaker of every ordering).
  */
 export interface ContentObjectRecord {
   _id: string;
+  createdSeq: string;
   accountId: string;
   contentType: string;
   id: string;
@@ -46,6 +49,7 @@ const internalSchema = new Schema<StoredInternal>(
 const contentObjectSchema = new Schema<ContentObjectRecord>(
   {
     _id: { type: String, required: true },
+    createdSeq: { type: String, required: true },
     accountId: { type: String, required: true },
     contentType: { type: String, required: true },
     id: { type: String, required: true },
@@ -64,9 +68,16 @@ const contentObjectSchema = new Schema<ContentObjectRecord>(
     minimize: false,
   },
 );
-contentObjectSchema.index({ accountId: 1, contentType: 1, idKey: 1 }, { unique: true, name: 'account_type_id_unique' });
+// The shared layout's indexes (MongoDB); lookups by id use `_id`. Lists filter on the account,
+// the type and `internal.deletedAt` and order by `internal.createdAt` by default.
 contentObjectSchema.index({ accountId: 1, refs: 1 }, { name: 'account_refs' });
-contentObjectSchema.index({ accountId: 1, contentType: 1, 'internal.createdAt': 1 }, { name: 'account_type_created' });
+contentObjectSchema.index(
+  { accountId: 1, contentType: 1, 'internal.deletedAt': 1, 'internal.createdAt': 1, createdSeq: 1 },
+  { name: 'account_type_live_created' },
+);
+
+/** Indexes of earlier versions that the current layout replaces (dropped at start). */
+export const RETIRED_OBJECT_INDEXES = ['account_type_id_unique', 'account_type_created'];
 
 /** Registers the content-object model on a connection. */
 export function contentObjectModel(connection: Connection): Model<ContentObjectRecord> {

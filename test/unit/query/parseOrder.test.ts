@@ -22,25 +22,25 @@ function refusal(fn: () => unknown): { status: number; body: unknown } {
 
 describe('parseOrder', () => {
   it.each<[unknown, unknown, Array<[string, 1 | -1]>, string[]]>([
-    [undefined, undefined, [['internal.createdAt', 1], ['_id', 1]], []],
-    [null, null, [['internal.createdAt', 1], ['_id', 1]], []],
-    ['', '', [['internal.createdAt', 1], ['_id', 1]], []],
-    [undefined, 'desc', [['internal.createdAt', -1], ['_id', -1]], []],
-    ['internal.createdAt', 'asc', [['internal.createdAt', 1], ['_id', 1]], []],
-    ['internal.updatedAt', 'DESC', [['internal.updatedAt', -1], ['_id', -1]], []],
-    ['internal.deletedAt', 'Asc', [['internal.deletedAt', 1], ['_id', 1]], []],
+    [undefined, undefined, [['internal.createdAt', 1], ['createdSeq', 1]], []],
+    [null, null, [['internal.createdAt', 1], ['createdSeq', 1]], []],
+    ['', '', [['internal.createdAt', 1], ['createdSeq', 1]], []],
+    [undefined, 'desc', [['internal.createdAt', -1], ['createdSeq', -1]], []],
+    ['internal.createdAt', 'asc', [['internal.createdAt', 1], ['createdSeq', 1]], []],
+    ['internal.updatedAt', 'DESC', [['internal.updatedAt', -1], ['createdSeq', -1]], []],
+    ['internal.deletedAt', 'Asc', [['internal.deletedAt', 1], ['createdSeq', 1]], []],
     // The title derives from the `isTitlePart` property: ordering by it reveals that property.
-    ['internal.objectTitle', 'dEsC', [['internal.objectTitle', -1], ['_id', -1]], ['title']],
-    ['internal.latestVersion', undefined, [['internal.latestVersion', 1], ['_id', 1]], []],
-    ['internal.status', 'desc', [['internal.status', -1], ['_id', -1]], []],
-    ['internal.workflowState', 'asc', [['internal.workflowState', 1], ['_id', 1]], []],
-    ['internal.contentType', 'asc', [['internal.contentType', 1], ['_id', 1]], []],
-    ['id', 'desc', [['id', -1], ['_id', -1]], []],
-    ['title', 'asc', [['data.title', 1], ['_id', 1]], ['title']],
-    ['price', 'desc', [['data.price', -1], ['_id', -1]], ['price']],
-    ['inStock', 'asc', [['data.inStock', 1], ['_id', 1]], ['inStock']],
-    ['publishedOn', 'desc', [['data.publishedOn', -1], ['_id', -1]], ['publishedOn']],
-    ['location.lat', 'asc', [['data.location.lat', 1], ['_id', 1]], ['location']],
+    ['internal.objectTitle', 'dEsC', [['internal.objectTitle', -1], ['createdSeq', -1]], ['title']],
+    ['internal.latestVersion', undefined, [['internal.latestVersion', 1], ['createdSeq', 1]], []],
+    ['internal.status', 'desc', [['internal.status', -1], ['createdSeq', -1]], []],
+    ['internal.workflowState', 'asc', [['internal.workflowState', 1], ['createdSeq', 1]], []],
+    ['internal.contentType', 'asc', [['internal.contentType', 1], ['createdSeq', 1]], []],
+    ['id', 'desc', [['id', -1], ['createdSeq', -1]], []],
+    ['title', 'asc', [['data.title', 1], ['createdSeq', 1]], ['title']],
+    ['price', 'desc', [['data.price', -1], ['createdSeq', -1]], ['price']],
+    ['inStock', 'asc', [['data.inStock', 1], ['createdSeq', 1]], ['inStock']],
+    ['publishedOn', 'desc', [['data.publishedOn', -1], ['createdSeq', -1]], ['publishedOn']],
+    ['location.lat', 'asc', [['data.location.lat', 1], ['createdSeq', 1]], ['location']],
   ])('order_by %j, order_direction %j', (orderBy, direction, entries, properties) => {
     const result = parseOrder(orderBy, direction, catalog);
     // Key order matters for MongoDB: the chosen path first, the tie-breaker last.
