@@ -12,6 +12,11 @@ export interface AccountContent {
   objects: ContentObjectService;
 }
 
+/** The topic published when an account's content objects change (validates cached reads). */
+export function contentTopic(accountId: string): string {
+  return `content:${accountId}`;
+}
+
 /** The topic published when an account's content types change. */
 export function schemaTopic(accountId: string): string {
   return `schema:${accountId}`;
@@ -39,6 +44,11 @@ export function openAccountContent(
       await feed?.publish(schemaTopic(accountId));
     },
   });
-  objects = new ContentObjectService(scope, contentTypes, snapshot);
+  // The write is done when this runs: a mark that cannot be written must not turn it into an error
+  // (a client would retry a create). This instance has already dropped its cached reads; others
+  // catch up through the feed's gap handling or the cache's TTL.
+  objects = new ContentObjectService(scope, contentTypes, snapshot, async () => {
+    await feed?.publish(contentTopic(accountId)).catch(() => undefined);
+  });
   return { scope, contentTypes, objects };
 }

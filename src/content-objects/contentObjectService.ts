@@ -415,8 +415,10 @@ export class ContentObjectService {
               workflowState: 'saved',
             },
         };
-        // A soft-deleted object with the same id gives way to the new one.
-        const replaced = await objects.replaceIf(prepared.idKey, { 'internal.deletedAt': { $ne: '' } }, record);
+        // A soft-deleted object with the same id gives way to the new one (a conditional replace,
+        // which FerretDB answers with a scan of the type: only then, not on every create).
+        const previous = await objects.findById(prepared.idKey);
+        const replaced = previous !== null && (await objects.replaceIf(prepared.idKey, { 'internal.deletedAt': { $ne: '' } }, record));
         if (!replaced) await objects.insert(record);
       }
     } catch (error) {

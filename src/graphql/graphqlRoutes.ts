@@ -6,6 +6,7 @@ import { isAppError } from '../errors/appError';
 import { authenticate } from '../http/authenticate';
 import type { Gateway } from '../runtime/gateway';
 import type { GraphQLContext } from './graphqlContext';
+import { graphqlCacheKey, isCacheableAnswer } from './cachedQueries';
 import { landingPage } from './landingPage';
 import { readableSchema } from './readableSchema';
 import { RelationLoaders } from './relationLoaders';
@@ -44,6 +45,9 @@ async function handleGraphQL(gateway: Gateway, request: FastifyRequest, reply: F
     if (!isAppError(error)) throw error;
     return void reply.code(error.status).send({ errors: [{ message: error.message, extensions: { code: error.code } }] });
   }
+  const cacheKey = graphqlCacheKey(gateway, principal, request);
+  const cached = cacheKey ? gateway.responses.get(cacheKey) : undefined;
+  if (cached) return void reply.code(200).type(cached.contentType).send(cached.body);
   const entry = await gateway.graphql.get(principal.accountId);
   const content = gateway.content(principal.accountId, entry.contentTypes);
   const headers = new HeaderMap();
@@ -65,10 +69,14 @@ async function handleGraphQL(gateway: Gateway, request: FastifyRequest, reply: F
     },
   });
   for (const [name, value] of response.headers) reply.header(name, value);
-  reply.code(response.status ?? 200);
-  if (response.body.kind === 'complete') return void reply.send(response.body.string);
+  const status = response.status ?? 200;
+  reply.code(status);
   let text = '';
-  for await (const chunk of response.body.asyncIterator) text += chunk;
+  if (response.body.kind === 'complete') text = response.body.string;
+  else for await (const chunk of response.body.asyncIterator) text += chunk;
+  if (cacheKey && isCacheableAnswer(status, text)) {
+    gateway.responses.set(cacheKey, text, response.headers.get('content-type') ?? 'application/json; charset=utf-8');
+  }
   reply.send(text);
 }
 

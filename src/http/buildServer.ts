@@ -16,7 +16,8 @@ export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 export async function buildServer(gateway: Gateway): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
+    // Reads that carry an entity tag set their own policy (revalidate); nothing else is stored.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-content-type-options', 'nosniff');
   });

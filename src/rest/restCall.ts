@@ -45,4 +45,6 @@ export interface RestRoute {
   bodyLimit?: number;
   /** A POST whose body may be left out entirely (it then reads as absent, not as 415). */
   optionalBody?: boolean;
+  /** A GET whose answer depends only on the account's content, the key's rights and the URL (cached, with an ETag; see `cachedReads.ts`). */
+  cacheable?: boolean;
 }

@@ -29,24 +29,24 @@ const CONTENT_TYPE = '/api/v1/internal/contenttype/:name';
 export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'GET', url: '/api/auth-context', handler: authContext },
 
-  { method: 'GET', url: CONTENT, handler: listContentObjects },
+  { method: 'GET', url: CONTENT, handler: listContentObjects, cacheable: true },
   { method: 'POST', url: CONTENT, handler: createContentObject, bodyLimit: CONTENT_BODY_LIMIT_BYTES },
   { method: 'POST', url: `${CONTENT}/batch`, handler: batchCreateObjects },
   { method: 'PATCH', url: `${CONTENT}/batch`, handler: batchPatchObjects },
   { method: 'POST', url: `${CONTENT}/batch-delete`, handler: batchDeleteObjects },
-  { method: 'GET', url: `${CONTENT}/removed`, handler: listRemovedObjects },
-  { method: 'GET', url: OBJECT, handler: getContentObject },
+  { method: 'GET', url: `${CONTENT}/removed`, handler: listRemovedObjects, cacheable: true },
+  { method: 'GET', url: OBJECT, handler: getContentObject, cacheable: true },
   { method: 'PUT', url: OBJECT, handler: replaceContentObject, bodyLimit: CONTENT_BODY_LIMIT_BYTES },
   { method: 'PATCH', url: OBJECT, handler: patchContentObject, bodyLimit: CONTENT_BODY_LIMIT_BYTES },
   { method: 'DELETE', url: OBJECT, handler: deleteContentObject },
 
-  { method: 'GET', url: CONTENT_TYPES, handler: listContentTypes },
+  { method: 'GET', url: CONTENT_TYPES, handler: listContentTypes, cacheable: true },
   { method: 'POST', url: CONTENT_TYPES, handler: createContentType },
-  { method: 'GET', url: CONTENT_TYPE, handler: getContentType },
+  { method: 'GET', url: CONTENT_TYPE, handler: getContentType, cacheable: true },
   { method: 'PUT', url: CONTENT_TYPE, handler: updateContentType },
   { method: 'DELETE', url: CONTENT_TYPE, handler: deleteContentType },
   { method: 'POST', url: `${CONTENT_TYPE}/purge`, handler: purgeContentType, optionalBody: true },
 
-  { method: 'GET', url: '/api/v1/search', handler: search },
+  { method: 'GET', url: '/api/v1/search', handler: search, cacheable: true },
   { method: 'GET', url: '/api/v1/open-api-schema.json', handler: openApiSchema },
 ];

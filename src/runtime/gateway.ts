@@ -8,7 +8,9 @@ import { AccountGraphQLRegistry } from '../graphql/accountGraphQLRegistry';
 import { keyCryptoFromConfig, type KeyCrypto } from '../keys/keyCrypto';
 import { KeyResolver } from '../keys/keyResolver';
 import { KeyService } from '../keys/keyService';
+import { ResponseCache } from '../cache/responseCache';
 import { ChangeFeed } from './changeFeed';
+import { ContentVersions } from './contentVersions';
 import { ContentTypeSnapshots } from './contentTypeSnapshots';
 
 /** User-defined keys each plan allows. */
@@ -24,6 +26,10 @@ export class Gateway {
   readonly keys: KeyResolver;
   readonly graphql: AccountGraphQLRegistry;
   readonly contentTypes: ContentTypeSnapshots;
+  /** Each account's content version, the validator of cached reads. */
+  readonly versions: ContentVersions;
+  /** Cached read answers (REST GETs, GraphQL queries). */
+  readonly responses: ResponseCache;
 
   constructor(
     readonly config: Config,
@@ -33,6 +39,8 @@ export class Gateway {
     this.keyCrypto = keyCryptoFromConfig(config);
     this.keys = new KeyResolver(database, this.keyCrypto, this.feed);
     this.contentTypes = new ContentTypeSnapshots(database, this.feed);
+    this.versions = new ContentVersions(this.feed);
+    this.responses = new ResponseCache(config.responseCacheMiB);
     this.graphql = new AccountGraphQLRegistry(this.contentTypes, this.feed, { introspection: config.introspection });
   }
 

@@ -17,11 +17,13 @@ export interface TestGateway {
 }
 
 /** Starts a gateway (not listening: use `app.inject`) on its own database; `close()` drops it. */
-export async function startTestGateway(options: { monitorCommands?: boolean; databaseName?: string } = {}): Promise<TestGateway> {
+export async function startTestGateway(
+  options: { monitorCommands?: boolean; databaseName?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestGateway> {
   const database = await Database.connect(testMongoUri(), options.databaseName ?? `cgtest_${randomBytes(6).toString('hex')}`, {
     monitorCommands: options.monitorCommands,
   });
-  const config = { ...loadConfig({}), introspection: true };
+  const config = { ...loadConfig(options.env ?? {}), introspection: true };
   const gateway = new Gateway(config, database);
   gateway.start();
   const app = await buildServer(gateway);

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+
+/** One cached answer: the serialised body, its type and its entity tag. */
+export interface CachedResponse {
+  body: string;
+  contentType: string;
+  etag: string;
+}
+
+/** How long an entry may serve at most, whatever the versions say (a bound for a change the feed lost). */
+export const RESPONSE_CACHE_TTL_MS = 60_000;
+
+/**
+ * The in-process cache of read answers (REST GETs, GraphQL queries), bounded by the bytes of its
+ * bodies (least recently used first out). It never decides freshness itself: callers put the
+ * account's content version and the key's rights fingerprint into the cache key, so a write makes
+ * every older entry unreachable and no key ever gets an answer made for other rights.
+ */
+export class ResponseCache {
+  private readonly entries: LRUCache<string, CachedResponse> | undefined;
+
+  constructor(maxMiB: number) {
+    this.entries =
+      maxMiB > 0
+        ? new LRUCache<string, CachedResponse>({
+            maxSize: Math.floor(maxMiB * 1024 * 1024),
+            sizeCalculation: (entry, key) => entry.body.length * 2 + key.length * 2 + 64,
+            ttl: RESPONSE_CACHE_TTL_MS,
+          })
+        : undefined;
+  }
+
+  /** Whether the cache is on (`RESPONSE_CACHE_MB` > 0). */
+  get enabled(): boolean {
+    return this.entries !== undefined;
+  }
+
+  get(key: string): CachedResponse | undefined {
+    return this.entries?.get(key);
+  }
+
+  /** Stores an answer and returns it with its entity tag. */
+  set(key: string, body: string, contentType: string): CachedResponse {
+    const entry = { body, contentType, etag: entityTag(body) };
+    this.entries?.set(key, entry);
+    return entry;
+  }
+}
+
+/** A strong entity tag of a body (a digest, so equal bodies get equal tags on every instance). */
+export function entityTag(body: string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/** Whether an `If-None-Match` header names `etag` (or is `*`). */
+export function matchesEntityTag(ifNoneMatch: string | string[] | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const tags = (Array.isArray(ifNoneMatch) ? ifNoneMatch.join(',') : ifNoneMatch).split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  return tags.includes('*') || tags.includes(etag);
+}
