@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   const config = { ...loadConfig(), port: 0 };
   const embedded = config.mongodbUri
     ? undefined
-    : await startEmbeddedDatabase({ dataDir: `${config.dataDir}/bench-${process.pid}`, toolsDir: config.toolsDir, log: console.log });
+    : await startEmbeddedDatabase({ dataDir: `${config.dataDir}/bench-${process.pid}`, toolsDir: config.toolsDir, ferretdbBin: config.ferretdbBin, log: console.log });
   const database = await Database.connect(config.mongodbUri ?? embedded!.uri, `cgbench_${randomBytes(4).toString('hex')}`);
   const gateway = new Gateway(config, database);
   gateway.start();
