@@ -4,5 +4,7 @@ export interface EmbeddedServer {
   uri: string;
   /** Human-readable description for start-up logs. */
   description: string;
+  /** The server's process id, when it runs as a child process of this one (FerretDB). */
+  pid?: number;
   stop(): Promise<void>;
 }

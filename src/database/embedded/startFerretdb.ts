@@ -44,6 +44,7 @@ export async function startFerretdb(binary: string, dataDir: string): Promise<Em
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
     description: `embedded FerretDB (SQLite in ${dataDir}) on 127.0.0.1:${port}`,
+    pid: child.pid,
     async stop() {
       process.removeListener('exit', killOnExit);
       if (exited) return;
