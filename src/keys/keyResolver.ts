@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { normalisePermissions } from '../access/normalisePermissions';
 import type { KeyKind, Permissions } from '../access/permissions';
 import type { Database } from '../database/database';
@@ -15,16 +16,29 @@ export interface Principal {
   permissions: Permissions;
 }
 
-const MAX_CACHED_KEYS = 10_000;
+/**
+ * How long a resolved key is trusted without asking the database again. This bounds how long a
+ * key changed elsewhere keeps working here when the change feed missed its mark.
+ */
+export const KEY_CACHE_TTL_MS = 30_000;
+/** How many resolved keys one process keeps (least recently used go first). */
+export const MAX_CACHED_KEYS = 10_000;
+
+/** Cache bounds; tests shorten the TTL. */
+export interface KeyResolverOptions {
+  ttlMs?: number;
+  maxEntries?: number;
+}
 
 /**
  * Turns a presented secret into a `Principal`. Malformed secrets are refused offline (checksum);
  * others are found by their keyed hash — never compared in plaintext. Resolved keys are cached
- * per process and dropped when the change feed reports the key changed (here at once, elsewhere
- * within the feed's poll interval).
+ * per process for at most `KEY_CACHE_TTL_MS` (counted from the lookup, not renewed by use) and
+ * dropped earlier when the change feed reports the key changed (here at once, elsewhere within
+ * the feed's poll interval) or reports a gap (everything).
  */
 export class KeyResolver {
-  private readonly cache = new Map<string, Principal>();
+  private readonly cache: LRUCache<string, Principal>;
   /** Bumped on every eviction: a lookup that raced with a change must not refill the cache. */
   private epoch = 0;
 
@@ -32,7 +46,14 @@ export class KeyResolver {
     private readonly database: Database,
     private readonly crypto: KeyCrypto,
     feed: ChangeFeed,
+    options: KeyResolverOptions = {},
   ) {
+    this.cache = new LRUCache<string, Principal>({
+      max: options.maxEntries ?? MAX_CACHED_KEYS,
+      ttl: options.ttlMs ?? KEY_CACHE_TTL_MS,
+      updateAgeOnGet: false,
+      allowStale: false,
+    });
     feed.subscribe((topic) => {
       if (topic === ALL_TOPICS) {
         this.epoch++;
@@ -59,15 +80,14 @@ export class KeyResolver {
       kind,
       permissions: normalisePermissions(kind, kind === 'user' ? record.rules : []),
     });
-    if (epoch === this.epoch) {
-      if (this.cache.size >= MAX_CACHED_KEYS) this.cache.delete(this.cache.keys().next().value as string);
-      this.cache.set(hash, principal);
-    }
+    if (epoch === this.epoch) this.cache.set(hash, principal);
     return principal;
   }
 
   private evictKey(keyId: string): void {
     this.epoch++;
-    for (const [hash, principal] of this.cache) if (principal.keyId === keyId) this.cache.delete(hash);
+    const hashes: string[] = [];
+    for (const [hash, principal] of this.cache.entries()) if (principal.keyId === keyId) hashes.push(hash);
+    for (const hash of hashes) this.cache.delete(hash);
   }
 }
