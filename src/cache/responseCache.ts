@@ -19,6 +19,7 @@ export const RESPONSE_CACHE_TTL_MS = 60_000;
  */
 export class ResponseCache {
   private readonly entries: LRUCache<string, CachedResponse> | undefined;
+  private readonly pending = new Map<string, Promise<void>>();
 
   constructor(maxMiB: number) {
     this.entries =
@@ -38,6 +39,31 @@ export class ResponseCache {
 
   get(key: string): CachedResponse | undefined {
     return this.entries?.get(key);
+  }
+
+  /**
+   * The entry for `key`, waiting first for a request already computing it: concurrent misses of one
+   * key cost one computation (no stampede of identical scans after a write). Undefined when there is
+   * none to wait for, or the computation stored nothing (an error): the caller computes then.
+   */
+  async getOrAwait(key: string): Promise<CachedResponse | undefined> {
+    const known = this.get(key);
+    if (known) return known;
+    const pending = this.pending.get(key);
+    if (!pending) return undefined;
+    await pending;
+    return this.get(key);
+  }
+
+  /** Marks `key` as being computed by the caller; call the returned function when done (stored or not). */
+  claim(key: string): () => void {
+    if (this.pending.has(key)) return () => undefined;
+    let release!: () => void;
+    this.pending.set(key, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.pending.delete(key);
+      release();
+    };
   }
 
   /** Stores an answer and returns it with its entity tag. */

@@ -4,6 +4,7 @@ import { printSchema } from 'graphql';
 import { seesEverything } from '../access/decisions';
 import { isAppError } from '../errors/appError';
 import { authenticate } from '../http/authenticate';
+import type { Principal } from '../keys/keyResolver';
 import type { Gateway } from '../runtime/gateway';
 import type { GraphQLContext } from './graphqlContext';
 import { graphqlCacheKey, isCacheableAnswer } from './cachedQueries';
@@ -46,8 +47,17 @@ async function handleGraphQL(gateway: Gateway, request: FastifyRequest, reply: F
     return void reply.code(error.status).send({ errors: [{ message: error.message, extensions: { code: error.code } }] });
   }
   const cacheKey = graphqlCacheKey(gateway, principal, request);
-  const cached = cacheKey ? gateway.responses.get(cacheKey) : undefined;
+  const cached = cacheKey ? await gateway.responses.getOrAwait(cacheKey) : undefined;
   if (cached) return void reply.code(200).type(cached.contentType).send(cached.body);
+  const done = cacheKey ? gateway.responses.claim(cacheKey) : undefined;
+  try {
+    await executeGraphQL(gateway, request, reply, principal, cacheKey);
+  } finally {
+    done?.();
+  }
+}
+
+async function executeGraphQL(gateway: Gateway, request: FastifyRequest, reply: FastifyReply, principal: Principal, cacheKey: string | undefined): Promise<void> {
   const entry = await gateway.graphql.get(principal.accountId);
   const content = gateway.content(principal.accountId, entry.contentTypes);
   const headers = new HeaderMap();

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate } from '../../http/authenticate';
 import type { Principal } from '../../keys/keyResolver';
 import type { Gateway } from '../../runtime/gateway';
@@ -32,25 +32,34 @@ export function registerRestRoute(app: FastifyInstance, gateway: Gateway, route:
     handler: async (request, reply) => {
       const principal = principals.get(request)!;
       const cacheKey = restCacheKey(gateway, principal, request, route.cacheable === true);
-      const cached = cacheKey ? gateway.responses.get(cacheKey) : undefined;
+      const cached = cacheKey ? await gateway.responses.getOrAwait(cacheKey) : undefined;
       if (cached) return sendCached(request, reply, cached);
-      const query = { ...(request.query as Record<string, unknown>) };
-      refuseStructuredParams(query);
-      const call: RestCall = {
-        request,
-        principal,
-        publicUrl: gateway.config.publicUrl,
-        ctx: { content: await gateway.requestContent(principal.accountId), permissions: principal.permissions },
-        params: request.params as Record<string, string>,
-        query,
-        body: request.body,
-      };
-      const result = await route.handler(call);
-      if (route.cacheable && request.method === 'GET' && result.status === 200 && result.body !== undefined) {
-        return sendJsonRead(gateway, request, reply, result.body, cacheKey);
+      const done = cacheKey ? gateway.responses.claim(cacheKey) : undefined;
+      try {
+        return await answer(request, reply, principal, cacheKey);
+      } finally {
+        done?.();
       }
-      reply.code(result.status);
-      return result.body === undefined ? reply.send() : reply.send(result.body);
     },
   });
+
+  async function answer(request: FastifyRequest, reply: FastifyReply, principal: Principal, cacheKey: string | undefined) {
+    const query = { ...(request.query as Record<string, unknown>) };
+    refuseStructuredParams(query);
+    const call: RestCall = {
+      request,
+      principal,
+      publicUrl: gateway.config.publicUrl,
+      ctx: { content: await gateway.requestContent(principal.accountId), permissions: principal.permissions },
+      params: request.params as Record<string, string>,
+      query,
+      body: request.body,
+    };
+    const result = await route.handler(call);
+    if (route.cacheable && request.method === 'GET' && result.status === 200 && result.body !== undefined) {
+      return sendJsonRead(gateway, request, reply, result.body, cacheKey);
+    }
+    reply.code(result.status);
+    return result.body === undefined ? reply.send() : reply.send(result.body);
+  }
 }
