@@ -167,7 +167,6 @@ export class ContentObjectService {
     const idError = objectIdProblem(id);
     if (idError) throw errors.invalidField('id', idError);
     const prepared = await this.prepare(ctd, id as string, applySlugRules(ctd, propertiesOfObject(input)), options);
-    if (await this.findLive(ctd.name, prepared.id)) throw errors.invalidField('id', 'This value is already used');
     return this.store(ctd, prepared, undefined);
   }
 
@@ -364,9 +363,9 @@ export class ContentObjectService {
     return problems;
   }
 
-  private dataFields(prepared: PreparedWrite): Record<string, unknown> {
+  private dataFields(prepared: PreparedWrite) {
     return {
-      data: encodeForStorage(prepared.data),
+      data: encodeForStorage(prepared.data) as Record<string, unknown>,
       refs: prepared.refs,
       sizeBytes: prepared.sizeBytes,
       'internal.objectTitle': prepared.title,
@@ -383,47 +382,11 @@ export class ContentObjectService {
     const { claimed, conflicts } = await claimUniqueValues(this.scope, ctd.name, prepared.idKey, values);
     if (Object.keys(conflicts).length) throw errors.validation(conflicts);
     const now = flotiqDate();
+    let stored: ContentObjectRecord;
     try {
-      const objects = this.scope.objects(ctd.name);
-      if (existing) {
-        const matched = await objects.updateIf(
-          existing.idKey,
-          { 'internal.latestVersion': existing.internal.latestVersion, 'internal.deletedAt': '' },
-          {
-            $set: { ...this.dataFields(prepared), 'internal.updatedAt': now },
-            $inc: { 'internal.latestVersion': 1 },
-          },
-        );
-        if (!matched) throw errors.refused(['The object was changed by another request; retry.']);
-      } else {
-        const record = {
-            // ObjectId order = creation order: a stable tie-breaker for equal Flotiq dates.
-            createdSeq: new Types.ObjectId().toHexString(),
-            id: prepared.id,
-            idKey: prepared.idKey,
-            data: encodeForStorage(prepared.data) as Record<string, unknown>,
-            refs: prepared.refs,
-            sizeBytes: prepared.sizeBytes,
-            internal: {
-              contentType: ctd.name,
-              createdAt: now,
-              updatedAt: now,
-              deletedAt: '',
-              objectTitle: prepared.title,
-              latestVersion: 1,
-              status: 'public',
-              workflowState: 'saved',
-            },
-        };
-        // A soft-deleted object with the same id gives way to the new one (a conditional replace,
-        // which FerretDB answers with a scan of the type: only then, not on every create).
-        const previous = await objects.findById(prepared.idKey);
-        const replaced = previous !== null && (await objects.replaceIf(prepared.idKey, { 'internal.deletedAt': { $ne: '' } }, record));
-        if (!replaced) await objects.insert(record);
-      }
+      stored = existing ? await this.update(ctd, prepared, existing, now) : await this.insert(ctd, prepared, now);
     } catch (error) {
       await releaseClaims(this.scope, prepared.idKey, claimed);
-      if ((error as { code?: number }).code === 11000) throw errors.invalidField('id', 'This value is already used');
       throw error;
     }
     await this.changed();
@@ -432,9 +395,64 @@ export class ContentObjectService {
       const previous = uniqueValuesOf(this.scope.accountId, ctd, propertiesOfObject(toContentObject(existing)));
       await releaseClaims(this.scope, existing.idKey, previous.map((v) => v.claimId).filter((claimId) => !keep.has(claimId)));
     }
-    const stored = await this.findLive(ctd.name, prepared.id);
-    if (!stored) throw errors.notFound();
     return toContentObject(stored);
+  }
+
+  /** Writes a changed object if it is still the version that was read; returns what is now stored. */
+  private async update(ctd: ContentTypeDefinition, prepared: PreparedWrite, existing: ContentObjectRecord, now: string): Promise<ContentObjectRecord> {
+    const fields = this.dataFields(prepared);
+    const matched = await this.scope.objects(ctd.name).updateIf(
+      existing.idKey,
+      { 'internal.latestVersion': existing.internal.latestVersion, 'internal.deletedAt': '' },
+      { $set: { ...fields, 'internal.updatedAt': now }, $inc: { 'internal.latestVersion': 1 } },
+    );
+    if (!matched) throw errors.refused(['The object was changed by another request; retry.']);
+    return {
+      ...existing,
+      data: fields.data,
+      refs: fields.refs,
+      sizeBytes: fields.sizeBytes,
+      internal: { ...existing.internal, objectTitle: prepared.title, updatedAt: now, latestVersion: existing.internal.latestVersion + 1 },
+    };
+  }
+
+  /**
+   * Inserts a new object without reading first: the unique `_id` decides. Only when the id is
+   * taken is the holder read: a live object refuses the id, a soft-deleted one gives way (a
+   * conditional replace, which FerretDB answers with a scan of the type: only then).
+   */
+  private async insert(ctd: ContentTypeDefinition, prepared: PreparedWrite, now: string): Promise<ContentObjectRecord> {
+    const objects = this.scope.objects(ctd.name);
+    const fields = this.dataFields(prepared);
+    const record = {
+      // ObjectId order = creation order: a stable tie-breaker for equal Flotiq dates.
+      createdSeq: new Types.ObjectId().toHexString(),
+      id: prepared.id,
+      idKey: prepared.idKey,
+      data: fields.data,
+      refs: fields.refs,
+      sizeBytes: fields.sizeBytes,
+      internal: {
+        contentType: ctd.name,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: '',
+        objectTitle: prepared.title,
+        latestVersion: 1,
+        status: 'public',
+        workflowState: 'saved',
+      },
+    };
+    try {
+      await objects.insert(record);
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const holder = await objects.findById(prepared.idKey);
+      const replaced =
+        holder !== null && !isLive(holder) && (await objects.replaceIf(prepared.idKey, { 'internal.deletedAt': holder.internal.deletedAt }, record));
+      if (!replaced) throw errors.invalidField('id', 'This value is already used');
+    }
+    return { ...record, _id: objects.documentId(prepared.idKey), accountId: this.scope.accountId, contentType: ctd.name };
   }
 }
 
