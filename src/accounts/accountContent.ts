@@ -1,4 +1,6 @@
+import type { TypeViews } from '../cache/typeViews';
 import { ContentObjectService } from '../content-objects/contentObjectService';
+import { ObjectReads } from '../content-objects/objectReads';
 import type { ContentTypeDefinition } from '../content-types/contentTypeDefinition';
 import { ContentTypeService } from '../content-types/contentTypeService';
 import { AccountScope } from '../database/accountScope';
@@ -12,9 +14,17 @@ export interface AccountContent {
   objects: ContentObjectService;
 }
 
-/** The topic published when an account's content objects change (validates cached reads). */
-export function contentTopic(accountId: string): string {
-  return `content:${accountId}`;
+/** The topic published when objects of one of an account's types change (validates cached reads). */
+export function contentTopic(accountId: string, type: string): string {
+  return `content:${accountId}/${type}`;
+}
+
+/** The account and type a content topic names (type names never hold `/`), or undefined. */
+export function parseContentTopic(topic: string): { accountId: string; type: string } | undefined {
+  if (!topic.startsWith('content:')) return undefined;
+  const rest = topic.slice('content:'.length);
+  const slash = rest.lastIndexOf('/');
+  return slash > 0 ? { accountId: rest.slice(0, slash), type: rest.slice(slash + 1) } : undefined;
 }
 
 /** The topic published when an account's content types change. */
@@ -31,6 +41,7 @@ export function openAccountContent(
   accountId: string,
   feed?: ChangeFeed,
   snapshot?: ReadonlyMap<string, ContentTypeDefinition>,
+  views?: TypeViews,
 ): AccountContent {
   const scope = new AccountScope(database, accountId);
   let objects: ContentObjectService | undefined;
@@ -45,10 +56,13 @@ export function openAccountContent(
     },
   });
   // The write is done when this runs: a mark that cannot be written must not turn it into an error
-  // (a client would retry a create). This instance has already dropped its cached reads; others
-  // catch up through the feed's gap handling or the cache's TTL.
-  objects = new ContentObjectService(scope, contentTypes, snapshot, async () => {
-    await feed?.publish(contentTopic(accountId)).catch(() => undefined);
-  });
+  // (a client would retry a create). This instance's reads already see the write; others catch up
+  // through the feed's gap handling or the caches' TTL.
+  const announce = async (type: string) => {
+    if (!feed) return;
+    const publish = () => feed.publish(contentTopic(accountId, type));
+    await (views ? views.announceOwnWrite(accountId, type, publish) : publish()).catch(() => undefined);
+  };
+  objects = new ContentObjectService(scope, contentTypes, snapshot, announce, new ObjectReads(scope, views));
   return { scope, contentTypes, objects };
 }

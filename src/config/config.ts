@@ -37,6 +37,8 @@ export interface Config {
   adminToken?: string;
   /** Size of the in-process read cache in MiB (`RESPONSE_CACHE_MB`, default 64; 0 turns it off). */
   responseCacheMiB: number;
+  /** Size of the in-process copies of content types in MiB (`TYPE_VIEWS_MB`, default 128; 0 turns them off). */
+  typeViewsMiB: number;
   /** Where content objects live (`CONTENT_LAYOUT`): detected from the server when absent. */
   contentLayout?: string;
 }
@@ -67,7 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     internalHost: env.INTERNAL_HOST ?? '127.0.0.1',
     internalPort: parsePort(env.INTERNAL_PORT, 3001, 'INTERNAL_PORT'),
     adminToken: nonEmpty(env.ADMIN_TOKEN),
-    responseCacheMiB: parseCacheSize(env.RESPONSE_CACHE_MB),
+    responseCacheMiB: parseCacheSize(env.RESPONSE_CACHE_MB, 64, 'RESPONSE_CACHE_MB'),
+    typeViewsMiB: parseCacheSize(env.TYPE_VIEWS_MB, 128, 'TYPE_VIEWS_MB'),
     contentLayout: nonEmpty(env.CONTENT_LAYOUT),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
@@ -76,10 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function parseCacheSize(value: string | undefined): number {
-  if (nonEmpty(value) === undefined) return 64;
+function parseCacheSize(value: string | undefined, fallback: number, name: string): number {
+  if (nonEmpty(value) === undefined) return fallback;
   const size = Number(value);
-  if (!Number.isFinite(size) || size < 0 || size > 65536) throw new Error('RESPONSE_CACHE_MB must be a number of MiB from 0 to 65536');
+  if (!Number.isFinite(size) || size < 0 || size > 65536) throw new Error(`${name} must be a number of MiB from 0 to 65536`);
   return size;
 }
 

@@ -15,6 +15,7 @@ import { flotiqDate } from '../utils/flotiqDate';
 import type { ContentObject } from './contentObject';
 import { refKey } from './dataUrl';
 import { generateObjectId, idKeyOf, objectIdProblem } from './objectIds';
+import { ObjectReads } from './objectReads';
 import { objectTitleOf } from './objectTitle';
 import { applySlugRules } from './slugs';
 import { propertiesOfObject, toContentObject } from './storedObjects';
@@ -84,8 +85,10 @@ export class ContentObjectService {
     private readonly scope: AccountScope,
     private readonly contentTypes: ContentTypeService,
     private readonly snapshot?: ReadonlyMap<string, ContentTypeDefinition>,
-    /** Announces that objects changed (cached reads of the account become stale). */
-    private readonly changed: () => Promise<void> = async () => {},
+    /** Announces that objects of a type changed (cached reads of the account become stale). */
+    private readonly announce: (type: string) => Promise<void> = async () => {},
+    /** Where reads are answered (an in-process copy of the type, or the database). */
+    readonly reads: ObjectReads = new ObjectReads(scope),
   ) {}
 
   /**
@@ -111,19 +114,15 @@ export class ContentObjectService {
   async list(typeName: string, query: ObjectListQuery, options: ListOptions = {}): Promise<ObjectPage> {
     const ctd = await this.contentType(typeName);
     const paging = parsePaging(query.page, query.limit);
-    const { where, sort } = this.parseQuery(ctd, query, options.inspect, true);
-    const objects = this.scope.objects(ctd.name);
-    const [records, total] = await Promise.all([
-      objects.find(where, { sort, skip: paging.skip, limit: paging.limit }),
-      options.withTotal === false ? Promise.resolve(-1) : objects.count(where),
-    ]);
+    const stored = this.parseQuery(ctd, query, options.inspect, true);
+    const { records, total } = await this.reads.query(ctd.name, stored, paging.skip, paging.limit, options.withTotal !== false);
     return { items: records.map(toContentObject), total, page: paging.page, limit: paging.limit };
   }
 
   /** How many live objects match a filter. */
   async count(typeName: string, query: ObjectListQuery, options: ListOptions = {}): Promise<number> {
     const ctd = await this.contentType(typeName);
-    return this.scope.objects(ctd.name).count(this.parseQuery(ctd, query, options.inspect, false).where);
+    return this.reads.count(ctd.name, this.parseQuery(ctd, query, options.inspect, false).where);
   }
 
   private parseQuery(
@@ -145,8 +144,8 @@ export class ContentObjectService {
   /** One live object, or 404. */
   async get(typeName: string, id: string): Promise<ContentObject> {
     const ctd = await this.contentType(typeName);
-    const record = await this.findLive(ctd.name, id);
-    if (!record) throw errors.notFound();
+    const [record] = typeof id === 'string' && id !== '' ? await this.reads.byIds(ctd.name, [idKeyOf(id)]) : [];
+    if (!record || !isLive(record)) throw errors.notFound();
     return toContentObject(record);
   }
 
@@ -154,7 +153,7 @@ export class ContentObjectService {
   async getMany(typeName: string, ids: readonly string[]): Promise<Map<string, ContentObject>> {
     const found = new Map<string, ContentObject>();
     if (ids.length === 0) return found;
-    const records = await this.scope.objects(typeName).findByIds(ids.map(idKeyOf));
+    const records = await this.reads.byIds(typeName, ids.map(idKeyOf));
     for (const record of records) if (isLive(record)) found.set(record.idKey, toContentObject(record));
     return found;
   }
@@ -214,10 +213,11 @@ export class ContentObjectService {
       throw errors.refused([REFERENCED_REASON]);
     }
     const now = flotiqDate();
-    await this.scope.objects(ctd.name).updateIf(existing.idKey, { 'internal.deletedAt': '' }, {
+    const deleted = await this.scope.objects(ctd.name).updateIf(existing.idKey, { 'internal.deletedAt': '' }, {
       $set: { 'internal.deletedAt': now, 'internal.updatedAt': now },
     });
-    await this.changed();
+    if (!deleted) throw errors.notFound();
+    await this.changed(ctd.name, { ...existing, internal: { ...existing.internal, deletedAt: now, updatedAt: now } });
     const held = uniqueValuesOf(this.scope.accountId, ctd, propertiesOfObject(toContentObject(existing)));
     await releaseClaims(this.scope, existing.idKey, held.map((v) => v.claimId));
   }
@@ -240,7 +240,7 @@ export class ContentObjectService {
   /** Removes every object of a type for good (purge) and their unique claims. */
   async purge(typeName: string): Promise<void> {
     await this.scope.objects(typeName).deleteAll();
-    await this.changed();
+    await this.changed(typeName);
     await this.scope.uniqueClaims.deleteMany({ contentType: typeName });
   }
 
@@ -275,7 +275,17 @@ export class ContentObjectService {
       const values = uniqueValuesOf(this.scope.accountId, next, prepared.data);
       await claimUniqueValues(this.scope, next.name, record.idKey, values);
     }
-    await this.changed();
+    await this.changed(previous.name);
+  }
+
+  /**
+   * After a write: this instance's reads see it at once (`stored`, or the whole type read again
+   * after a bulk change), then every instance is told.
+   */
+  private async changed(type: string, stored?: ContentObjectRecord): Promise<void> {
+    if (stored) this.reads.written(type, stored);
+    else this.reads.invalidate(type);
+    await this.announce(type);
   }
 
   /** The live object a PUT/PATCH targets (404 when missing); a body id must name the same object. */
@@ -389,7 +399,7 @@ export class ContentObjectService {
       await releaseClaims(this.scope, prepared.idKey, claimed);
       throw error;
     }
-    await this.changed();
+    await this.changed(ctd.name, stored);
     if (existing) {
       const keep = new Set(values.map((v) => v.claimId));
       const previous = uniqueValuesOf(this.scope.accountId, ctd, propertiesOfObject(toContentObject(existing)));

@@ -88,9 +88,8 @@ export async function searchObjects(ctx: OperationContext, query: SearchQuery): 
   // at most the first `skip + limit` hits in the search order; the pages are merged here.
   const perType = await Promise.all(
     queries.map(async ({ scope, where }) => {
-      const objects = ctx.content.scope.objects(scope.type);
-      const [found, count] = await Promise.all([objects.find(where, { sort, limit: paging.skip + paging.limit }), objects.count(where)]);
-      return { found, count };
+      const { records, total } = await ctx.content.objects.reads.query(scope.type, { where, sort }, 0, paging.skip + paging.limit, true);
+      return { found: records, count: total };
     }),
   );
   const total = perType.reduce((sum, { count }) => sum + count, 0);

@@ -1,3 +1,4 @@
+import { parseContentTopic } from '../accounts/accountContent';
 import { ALL_TOPICS, type ChangeFeed } from './changeFeed';
 
 /**
@@ -18,7 +19,7 @@ export class ContentVersions {
         this.versions.clear();
         return;
       }
-      const accountId = accountOfTopic(topic);
+      const accountId = parseContentTopic(topic)?.accountId ?? accountOfSchemaTopic(topic);
       if (accountId) this.versions.set(accountId, (this.versions.get(accountId) ?? 0) + 1);
     });
   }
@@ -29,8 +30,7 @@ export class ContentVersions {
   }
 }
 
-/** The account a change topic concerns: `content:<id>` and `schema:<id>`; key topics are handled by the key cache. */
-function accountOfTopic(topic: string): string | undefined {
-  const match = /^(?:content|schema):(.+)$/.exec(topic);
-  return match?.[1];
+/** The account of a `schema:<id>` topic; key topics are handled by the key cache. */
+function accountOfSchemaTopic(topic: string): string | undefined {
+  return topic.startsWith('schema:') ? topic.slice('schema:'.length) : undefined;
 }

@@ -1,4 +1,4 @@
-import { openAccountContent, type AccountContent } from '../accounts/accountContent';
+import { openAccountContent, parseContentTopic, type AccountContent } from '../accounts/accountContent';
 import { AccountService } from '../accounts/accountService';
 import type { AccountRecord } from '../database/models/accountModel';
 import type { Config } from '../config/config';
@@ -9,7 +9,8 @@ import { keyCryptoFromConfig, type KeyCrypto } from '../keys/keyCrypto';
 import { KeyResolver } from '../keys/keyResolver';
 import { KeyService } from '../keys/keyService';
 import { ResponseCache } from '../cache/responseCache';
-import { ChangeFeed } from './changeFeed';
+import { TypeViews } from '../cache/typeViews';
+import { ALL_TOPICS, ChangeFeed } from './changeFeed';
 import { ContentVersions } from './contentVersions';
 import { ContentTypeSnapshots } from './contentTypeSnapshots';
 
@@ -30,6 +31,8 @@ export class Gateway {
   readonly versions: ContentVersions;
   /** Cached read answers (REST GETs, GraphQL queries). */
   readonly responses: ResponseCache;
+  /** In-process copies of content types that reads run on. */
+  readonly views: TypeViews;
 
   constructor(
     readonly config: Config,
@@ -41,6 +44,12 @@ export class Gateway {
     this.contentTypes = new ContentTypeSnapshots(database, this.feed);
     this.versions = new ContentVersions(this.feed);
     this.responses = new ResponseCache(config.responseCacheMiB);
+    this.views = new TypeViews(config.typeViewsMiB);
+    this.feed.subscribe((topic) => {
+      if (topic === ALL_TOPICS) return this.views.dropAll();
+      const changed = parseContentTopic(topic);
+      if (changed) this.views.noticeChange(changed.accountId, changed.type);
+    });
     this.graphql = new AccountGraphQLRegistry(this.contentTypes, this.feed, { introspection: config.introspection });
   }
 
@@ -61,7 +70,7 @@ export class Gateway {
 
   /** An account's content services (with a pinned CTD snapshot for one request, if given). */
   content(accountId: string, snapshot?: ReadonlyMap<string, ContentTypeDefinition>): AccountContent {
-    return openAccountContent(this.database, accountId, this.feed, snapshot);
+    return openAccountContent(this.database, accountId, this.feed, snapshot, this.views);
   }
 
   /** Creates an account with its system types and its two application keys (secrets returned once). */

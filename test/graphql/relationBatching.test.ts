@@ -8,7 +8,8 @@ describe('relations resolve through per-request DataLoaders', () => {
   const reads: ObjectRead[] = [];
 
   beforeAll(async () => {
-    t = await startTestGateway({ monitorCommands: true });
+    // The database path: no copies of types and no cached answers (they would answer from memory).
+    t = await startTestGateway({ monitorCommands: true, env: { TYPE_VIEWS_MB: '0', RESPONSE_CACHE_MB: '0' } });
     // Every read of content objects (the change feed's background poll is not one).
     t.database.connection.getClient().on('commandStarted', (event) => {
       const read = objectReadOf(event);

@@ -100,8 +100,12 @@ describe('cached reads', () => {
     }
   });
 
-  it('RESPONSE_CACHE_MB=0 turns the cache off', async () => {
-    const uncached = await startTestGateway({ databaseName: t.database.connection.name, env: { RESPONSE_CACHE_MB: '0' }, monitorCommands: true });
+  it('RESPONSE_CACHE_MB=0 and TYPE_VIEWS_MB=0 turn the caches off: every read goes to the database', async () => {
+    const uncached = await startTestGateway({
+      databaseName: t.database.connection.name,
+      env: { RESPONSE_CACHE_MB: '0', TYPE_VIEWS_MB: '0' },
+      monitorCommands: true,
+    });
     const seen: ObjectRead[] = [];
     uncached.database.connection.getClient().on('commandStarted', (event) => {
       const read = objectReadOf(event);

@@ -14,7 +14,8 @@ describe('REST hydration (hydrate=0|1|2) on the recipe export', () => {
   const reads: ObjectRead[] = [];
 
   beforeAll(async () => {
-    t = await startTestGateway({ monitorCommands: true });
+    // The database path: no copies of types and no cached answers (they would answer from memory).
+    t = await startTestGateway({ monitorCommands: true, env: { TYPE_VIEWS_MB: '0', RESPONSE_CACHE_MB: '0' } });
     t.database.connection.getClient().on('commandStarted', (event) => {
       const read = objectReadOf(event);
       if (read) reads.push(read);
