@@ -1,7 +1,7 @@
 import { Database } from '../../src/database/database';
 import type { KeyCrypto } from '../../src/keys/keyCrypto';
 import { KeyResolver, type KeyResolverOptions } from '../../src/keys/keyResolver';
-import { ChangeFeed } from '../../src/runtime/changeFeed';
+import { ChangeFeed, type ChangeFeedOptions } from '../../src/runtime/changeFeed';
 import { testMongoUri } from './testDatabase';
 
 /**
@@ -14,6 +14,8 @@ export interface PeerInstance {
   keys: KeyResolver;
   /** Every topic this instance's feed delivered, in order. */
   notifications: string[];
+  /** Commands sent to `change_marks` with the filter of each (with `monitorCommands`; `insert` has none). */
+  markCommands: { command: string; filters: unknown[] }[];
   close(): Promise<void>;
 }
 
@@ -21,18 +23,32 @@ export interface PeerInstance {
 export async function openPeerInstance(
   databaseName: string,
   crypto: KeyCrypto,
-  options: { keys?: KeyResolverOptions; monitorCommands?: boolean } = {},
+  options: { keys?: KeyResolverOptions; feed?: ChangeFeedOptions; monitorCommands?: boolean } = {},
 ): Promise<PeerInstance> {
   const database = await Database.connect(testMongoUri(), databaseName, { monitorCommands: options.monitorCommands });
-  const feed = new ChangeFeed(database);
+  const feed = new ChangeFeed(database, options.feed);
   const notifications: string[] = [];
   feed.subscribe((topic) => notifications.push(topic));
   const keys = new KeyResolver(database, crypto, feed, options.keys);
+  const markCommands: { command: string; filters: unknown[] }[] = [];
+  if (options.monitorCommands) {
+    database.connection.getClient().on('commandStarted', (event) => {
+      const { command, commandName } = event;
+      if (command[commandName] !== 'change_marks') return;
+      const filters: unknown[] =
+        commandName === 'update' ? command.updates.map((u: { q: unknown }) => u.q)
+        : commandName === 'delete' ? command.deletes.map((d: { q: unknown }) => d.q)
+        : commandName === 'insert' ? []
+        : [command.filter ?? command.query ?? command.pipeline];
+      markCommands.push({ command: commandName, filters });
+    });
+  }
   return {
     database,
     feed,
     keys,
     notifications,
+    markCommands,
     async close() {
       feed.stop();
       await database.close();
