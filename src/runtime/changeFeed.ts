@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../database/database';
 import { isFeedId } from '../database/models/changeMarkModel';
-import { FeedLog } from './feedLog';
+import { FeedLog, GAP_TOPIC } from './feedLog';
 
 /** Called with the topic that changed (e.g. `schema:acc_1`, `key:<id>`). */
 export type ChangeListener = (topic: string) => void;
 
 /** The topic a listener receives when every cache must be dropped (a gap in the feed). */
-export const ALL_TOPICS = '*';
+export const ALL_TOPICS = GAP_TOPIC;
 
 /** How often an instance looks for changes made elsewhere. */
 export const CHANGE_POLL_INTERVAL_MS = 200;

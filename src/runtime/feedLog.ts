@@ -15,6 +15,8 @@ export interface FeedEntry {
   by: string;
 }
 
+/** The topic of a gap entry (the change feed's `ALL_TOPICS`). */
+export const GAP_TOPIC = '*';
 /** Entries kept behind the newest; older ones are deleted by later publishes. */
 export const FEED_RETAINED_ENTRIES = 10_000;
 /** A publisher that lost this many claims in a row gives up (the publish rejects). */
@@ -50,13 +52,16 @@ export class FeedLog {
     }
   }
 
-  /** Entry `n`, if it exists: one `_id` read. */
+  /**
+   * Entry `n`, if it exists: one `_id` read. A malformed entry (not written by this code) reads as a
+   * gap, so readers drop everything and go on instead of stopping at it.
+   */
   async read(n: number): Promise<FeedEntry | undefined> {
     const entry = await this.entries().findOne({ _id: feedEntryId(n) });
     if (!entry) return undefined;
     const topics: unknown = entry.topics;
     if (entry.n !== n || !Array.isArray(topics) || !topics.every((t) => typeof t === 'string') || typeof entry.by !== 'string') {
-      throw new Error(`change feed: malformed entry ${feedEntryId(n)}`);
+      return { n, topics: [GAP_TOPIC], by: '' };
     }
     return { n, topics: topics as string[], by: entry.by };
   }

@@ -24,6 +24,14 @@ describe('the feed log on the real database', () => {
     expect(new Set(entries.flatMap((entry) => entry.topics)).size).toBe(45);
   });
 
+  it('reads a malformed entry as a gap, so readers go on past it', async () => {
+    const log = new FeedLog(databases[0]);
+    const end = await log.findEnd(0);
+    await databases[0].connection.collection('change_marks').insertOne({ _id: `feed:${end + 1}` as never, n: end + 1, topics: 'not a list' });
+    expect(await log.read(end + 1)).toEqual({ n: end + 1, topics: ['*'], by: '' });
+    expect(await log.append(['t:after'], 'by0', end)).toBe(end + 2);
+  });
+
   it('finds the end of the run from any entry in it', async () => {
     const log = new FeedLog(databases[0]);
     const end = await log.findEnd(0);
