@@ -62,6 +62,9 @@ export interface WriteOptions {
   referenceable?: (type: string) => boolean;
 }
 
+/** The refusal of a write that lost a race with another write of the same object. */
+export const CHANGED_REASON = 'The object was changed by another request; retry.';
+
 /** The refusal of deleting an object that live objects still reference. */
 export const REFERENCED_REASON = 'This content object is used in another content object.';
 
@@ -213,11 +216,10 @@ export class ContentObjectService {
       throw errors.refused([REFERENCED_REASON]);
     }
     const now = flotiqDate();
-    const deleted = await this.scope.objects(ctd.name).updateIf(existing.idKey, { 'internal.deletedAt': '' }, {
-      $set: { 'internal.deletedAt': now, 'internal.updatedAt': now },
-    });
-    if (!deleted) throw errors.notFound();
-    await this.changed(ctd.name, { ...existing, internal: { ...existing.internal, deletedAt: now, updatedAt: now } });
+    const deleted = await this.scope.objects(ctd.name).updateVersion(existing, { 'internal.deletedAt': now, 'internal.updatedAt': now });
+    if (!deleted) throw errors.refused([CHANGED_REASON]);
+    const latestVersion = existing.internal.latestVersion + 1;
+    await this.changed(ctd.name, { ...existing, internal: { ...existing.internal, deletedAt: now, updatedAt: now, latestVersion } });
     const held = uniqueValuesOf(this.scope.accountId, ctd, propertiesOfObject(toContentObject(existing)));
     await releaseClaims(this.scope, existing.idKey, held.map((v) => v.claimId));
   }
@@ -271,7 +273,7 @@ export class ContentObjectService {
     }
     await this.scope.uniqueClaims.deleteMany({ contentType: previous.name });
     for (const { record, prepared } of planned) {
-      await this.scope.objects(previous.name).updateIf(record.idKey, {}, { $set: this.dataFields(prepared) });
+      await this.scope.objects(previous.name).updateById(record.idKey, this.dataFields(prepared));
       const values = uniqueValuesOf(this.scope.accountId, next, prepared.data);
       await claimUniqueValues(this.scope, next.name, record.idKey, values);
     }
@@ -411,12 +413,8 @@ export class ContentObjectService {
   /** Writes a changed object if it is still the version that was read; returns what is now stored. */
   private async update(ctd: ContentTypeDefinition, prepared: PreparedWrite, existing: ContentObjectRecord, now: string): Promise<ContentObjectRecord> {
     const fields = this.dataFields(prepared);
-    const matched = await this.scope.objects(ctd.name).updateIf(
-      existing.idKey,
-      { 'internal.latestVersion': existing.internal.latestVersion, 'internal.deletedAt': '' },
-      { $set: { ...fields, 'internal.updatedAt': now }, $inc: { 'internal.latestVersion': 1 } },
-    );
-    if (!matched) throw errors.refused(['The object was changed by another request; retry.']);
+    const matched = await this.scope.objects(ctd.name).updateVersion(existing, { ...fields, 'internal.updatedAt': now });
+    if (!matched) throw errors.refused([CHANGED_REASON]);
     return {
       ...existing,
       data: fields.data,
@@ -428,8 +426,7 @@ export class ContentObjectService {
 
   /**
    * Inserts a new object without reading first: the unique `_id` decides. Only when the id is
-   * taken is the holder read: a live object refuses the id, a soft-deleted one gives way (a
-   * conditional replace, which FerretDB answers with a scan of the type: only then).
+   * taken is the holder read: a live object refuses the id, a soft-deleted one gives way.
    */
   private async insert(ctd: ContentTypeDefinition, prepared: PreparedWrite, now: string): Promise<ContentObjectRecord> {
     const objects = this.scope.objects(ctd.name);
@@ -458,8 +455,7 @@ export class ContentObjectService {
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
       const holder = await objects.findById(prepared.idKey);
-      const replaced =
-        holder !== null && !isLive(holder) && (await objects.replaceIf(prepared.idKey, { 'internal.deletedAt': holder.internal.deletedAt }, record));
+      const replaced = holder !== null && !isLive(holder) && (await objects.replaceDeleted(holder, record));
       if (!replaced) throw errors.invalidField('id', 'This value is already used');
     }
     return { ...record, _id: objects.documentId(prepared.idKey), accountId: this.scope.accountId, contentType: ctd.name };

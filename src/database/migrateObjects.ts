@@ -27,9 +27,7 @@ export async function migrateLegacyObjects(database: Database): Promise<number> 
       } catch (error) {
         if ((error as { code?: number }).code !== 11000) throw error;
         const current = await objects.findById(record.idKey);
-        if (current && current.internal.deletedAt !== '' && record.internal.deletedAt === '') {
-          await objects.replaceIf(record.idKey, { 'internal.deletedAt': current.internal.deletedAt }, record);
-        }
+        if (current && current.internal.deletedAt !== '' && record.internal.deletedAt === '') await objects.replaceById(record.idKey, record);
       }
       await legacy.deleteOne({ _id: oldId as never });
       moved++;

@@ -2,6 +2,7 @@ import type { Collection, Db } from 'mongodb';
 import type { ContentObjectRecord } from './models/contentObjectModel';
 import { objectCollectionName, objectDocumentId, type ObjectLayout } from './objectLayout';
 import { QUERY_TIME_LIMIT_MS, type Filter, type FindOptions } from './scopedCollection';
+import { VersionClaims } from './versionClaims';
 
 /** How many point reads one `findByIds` runs at once on the collection-per-type layout. */
 const POINT_READ_CONCURRENCY = 16;
@@ -10,10 +11,12 @@ const POINT_READ_CONCURRENCY = 16;
  * One account's objects of one content type: the only code that reads or writes content objects.
  * Every lookup by id is a read of the exact `_id` (which FerretDB answers from SQL without a scan);
  * the document found is checked to belong to this account and type before it is returned. Every
- * other query is ANDed with the account and the type, whatever the layout.
+ * other query is ANDed with the account and the type, whatever the layout. Every write addresses
+ * one exact `_id`; concurrent writers of one object are ordered by version claims.
  */
 export class ObjectCollection {
   private readonly collection: Collection<ContentObjectRecord>;
+  private readonly claims: VersionClaims;
 
   constructor(
     db: Db,
@@ -22,6 +25,7 @@ export class ObjectCollection {
     readonly type: string,
   ) {
     this.collection = db.collection<ContentObjectRecord>(objectCollectionName(layout, accountId, type));
+    this.claims = new VersionClaims(db);
   }
 
   /** The `_id` of this type's object with the lower-cased id `idKey`. */
@@ -76,22 +80,48 @@ export class ObjectCollection {
   }
 
   /**
-   * Replaces the document of `idKey` only if it still matches `expected` (compare-and-set);
-   * returns whether it did.
+   * Writes the next version of an object that was read as `current` (compare-and-set through a
+   * version claim, see `versionClaims.ts`): `$set` the given fields and bump `latestVersion`. False,
+   * and nothing written, when another writer got there first.
    */
-  async replaceIf(idKey: string, expected: Filter, record: Omit<ContentObjectRecord, '_id' | 'accountId' | 'contentType'>): Promise<boolean> {
-    const result = await this.collection.replaceOne(
-      { ...expected, _id: this.documentId(idKey), accountId: this.accountId },
-      { ...record, accountId: this.accountId, contentType: this.type },
-    );
-    return result.matchedCount === 1;
+  async updateVersion(current: ContentObjectRecord, set: Filter): Promise<boolean> {
+    guardUpdate({ $set: set });
+    const incarnation = this.incarnation(current);
+    const next = current.internal.latestVersion + 1;
+    if (!(await this.claims.claim(incarnation, next))) return false;
+    await this.collection.updateOne({ _id: current._id }, { $set: { ...set, 'internal.latestVersion': next } } as never);
+    await this.claims.release(incarnation, current.internal.latestVersion);
+    return true;
   }
 
-  /** Applies `$set`/`$inc` to the document of `idKey` only if it still matches `expected`; returns whether it did. */
-  async updateIf(idKey: string, expected: Filter, update: { $set?: Filter; $inc?: Filter }): Promise<boolean> {
-    guardUpdate(update);
-    const result = await this.collection.updateOne({ ...expected, _id: this.documentId(idKey), accountId: this.accountId }, update as never);
-    return result.matchedCount === 1;
+  /**
+   * Replaces a soft-deleted object read as `current` by a new one with the same id (compare-and-set
+   * as `updateVersion`); false when another writer got there first.
+   */
+  async replaceDeleted(current: ContentObjectRecord, record: Omit<ContentObjectRecord, '_id' | 'accountId' | 'contentType'>): Promise<boolean> {
+    const incarnation = this.incarnation(current);
+    const next = current.internal.latestVersion + 1;
+    if (!(await this.claims.claim(incarnation, next))) return false;
+    await this.collection.replaceOne({ _id: current._id }, { ...record, accountId: this.accountId, contentType: this.type });
+    await this.claims.release(incarnation, current.internal.latestVersion);
+    await this.claims.release(incarnation, next);
+    return true;
+  }
+
+  /** Applies `$set` to the document of `idKey` unconditionally (conversions, migrations, tests). */
+  async updateById(idKey: string, set: Filter): Promise<void> {
+    guardUpdate({ $set: set });
+    await this.collection.updateOne({ _id: this.documentId(idKey) }, { $set: set } as never);
+  }
+
+  /** Replaces the document of `idKey` unconditionally (migrations). */
+  async replaceById(idKey: string, record: Omit<ContentObjectRecord, '_id' | 'accountId' | 'contentType'>): Promise<void> {
+    await this.collection.replaceOne({ _id: this.documentId(idKey) }, { ...record, accountId: this.accountId, contentType: this.type });
+  }
+
+  /** One life of an object: a soft-deleted id that is created again starts its versions anew. */
+  private incarnation(record: ContentObjectRecord): string {
+    return `${record._id}@${record.createdSeq}`;
   }
 
   /** Deletes every object of this type for good (purge): the whole collection on the per-type layout. */
@@ -114,10 +144,10 @@ export class ObjectCollection {
   }
 }
 
-/** Only `$set` and `$inc` of object fields; never the account, the type or the `_id`. */
+/** Only `$set` of object fields; never the account, the type or the `_id`. */
 function guardUpdate(update: Record<string, unknown>): void {
   for (const [operator, fields] of Object.entries(update)) {
-    if (operator !== '$set' && operator !== '$inc') throw new Error(`Update operator ${operator} is not allowed on objects`);
+    if (operator !== '$set') throw new Error(`Update operator ${operator} is not allowed on objects`);
     for (const field of Object.keys(fields as object)) {
       const root = field.split('.')[0];
       if (root === 'accountId' || root === 'contentType' || root === '_id') throw new Error(`An update may not change ${root}`);

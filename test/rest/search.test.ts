@@ -70,7 +70,7 @@ describe('GET /api/v1/search', () => {
     };
     for (const [id, updatedAt] of Object.entries(times)) {
       const type = { n: 'note', a: 'article', v: 'vault' }[id[0] as 'n' | 'a' | 'v'];
-      await content.scope.objects(type).updateIf(id, {}, { $set: { 'internal.updatedAt': updatedAt } });
+      await content.scope.objects(type).updateById(id, { 'internal.updatedAt': updatedAt });
     }
 
     const keyService = await t.gateway.keyService(keys.accountId);

@@ -1,0 +1,65 @@
+import { openAccountContent, type AccountContent } from '../../../src/accounts/accountContent';
+import { AccountService } from '../../../src/accounts/accountService';
+import type { Database } from '../../../src/database/database';
+import { contentType, text } from '../../rest/restKit';
+import { dropTestDatabase, openTestDatabase } from '../../support/testDatabase';
+
+/**
+ * Writers racing for one object on the real database (FerretDB applies conditional updates without
+ * atomicity, so these would lose updates without version claims): every write that succeeds makes
+ * its own version, and the losers are refused without writing.
+ */
+describe('concurrent writes of one object', () => {
+  let database: Database;
+  let content: AccountContent;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    const account = await new AccountService(database).create({ name: 'Races' });
+    content = openAccountContent(database, account._id);
+    await content.contentTypes.create(contentType('note', 'Note', { title: text('Title'), body: text('Body') }));
+  });
+  afterAll(async () => dropTestDatabase(database));
+
+  const settle = <T>(promises: Promise<T>[]) => Promise.allSettled(promises);
+  const refusals = (results: PromiseSettledResult<unknown>[]) =>
+    results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => (r.reason as { status?: number; reasons?: string[] }));
+
+  it('ten PATCHes at once: each success is its own version, no update is lost', async () => {
+    await content.objects.create('note', { id: 'n-1', title: 'start' });
+    const results = await settle(Array.from({ length: 10 }, (_, i) => content.objects.patch('note', 'n-1', { body: `writer ${i}` })));
+    const succeeded = results.filter((r) => r.status === 'fulfilled') as unknown as PromiseFulfilledResult<{ internal: { latestVersion: number }; body: string }>[];
+    expect(succeeded.length).toBeGreaterThanOrEqual(1);
+    for (const refusal of refusals(results)) expect(refusal).toMatchObject({ status: 400, reasons: ['The object was changed by another request; retry.'] });
+    const versions = succeeded.map((r) => r.value.internal.latestVersion);
+    expect(new Set(versions).size).toBe(versions.length);
+    const stored = await content.objects.get('note', 'n-1');
+    expect(stored.internal.latestVersion).toBe(1 + succeeded.length);
+    const last = succeeded.find((r) => r.value.internal.latestVersion === stored.internal.latestVersion)!;
+    expect(stored.body).toBe(last.value.body);
+  });
+
+  it('a delete racing a PATCH: one of them wins, the object is never both changed and deleted', async () => {
+    for (let round = 0; round < 5; round++) {
+      const id = `race-${round}`;
+      await content.objects.create('note', { id, title: 'x' });
+      const [patched, deleted] = await settle<unknown>([content.objects.patch('note', id, { body: 'changed' }), content.objects.delete('note', id)]);
+      const exists = await content.objects.exists('note', id);
+      expect(exists).toBe(deleted.status === 'rejected');
+      if (patched.status === 'fulfilled' && deleted.status === 'fulfilled') {
+        // Both may succeed only in that order: the PATCH first, then the delete of the new version.
+        expect(exists).toBe(false);
+      }
+    }
+  });
+
+  it('creates of one id at once, also over a soft-deleted one: exactly one succeeds', async () => {
+    const fresh = await settle(Array.from({ length: 6 }, (_, i) => content.objects.create('note', { id: 'same', title: `t${i}` })));
+    expect(fresh.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    await content.objects.delete('note', 'same');
+    const again = await settle(Array.from({ length: 6 }, (_, i) => content.objects.create('note', { id: 'same', title: `again ${i}` })));
+    expect(again.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const refusal of refusals(again)) expect(refusal).toMatchObject({ status: 400 });
+    expect((await content.objects.get('note', 'same')).title).toMatch(/^again /);
+  });
+});
