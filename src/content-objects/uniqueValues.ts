@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ContentTypeDefinitionInput } from '../content-types/contentTypeDefinition';
 import type { AccountScope } from '../database/accountScope';
 import { decodeFromStorage } from '../database/storageCodec';
+import { STALE_CLAIM_MS } from '../database/versionClaims';
 import type { FieldErrors } from '../errors/appError';
 
 /** One value of a unique field that an object holds. */
@@ -67,12 +68,7 @@ async function claimOne(
   ownerIdKey: string,
   value: UniqueValue,
 ): Promise<'claimed' | 'held' | 'conflict'> {
-  try {
-    await scope.uniqueClaims.insert([{ _id: value.claimId, contentType, field: value.field, ownerIdKey }]);
-    return 'claimed';
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
-  }
+  if (await insertClaim(scope, contentType, ownerIdKey, value)) return 'claimed';
   const claim = await scope.uniqueClaims.findOne({ _id: value.claimId });
   if (!claim) return claimOne(scope, contentType, ownerIdKey, value); // released meanwhile
   if (claim.ownerIdKey === ownerIdKey) return 'held';
@@ -80,10 +76,21 @@ async function claimOne(
   const owner = stored?.internal.deletedAt === '' ? stored : null;
   const ownerData = owner ? (decodeFromStorage(owner.data) as Record<string, unknown>) : undefined;
   if (ownerData && ownerData[value.field] === value.value) return 'conflict';
-  // Stale claim: take it over only if nobody else did in the meantime.
-  const taken = await scope.uniqueClaims.updateOne(
-    { _id: value.claimId, ownerIdKey: claim.ownerIdKey },
-    { $set: { ownerIdKey } },
-  );
-  return taken === 1 ? 'claimed' : 'conflict';
+  // The owner does not hold the value: a write in flight (young claim) or one that never completed.
+  if (Date.now() - (claim.at ?? 0) < STALE_CLAIM_MS) return 'conflict';
+  // Take it over by delete and insert: the insert of the unique `_id` is the atomic step (a
+  // conditional update is not atomic on FerretDB), so of racing takers exactly one gets it.
+  await scope.uniqueClaims.deleteMany({ _id: value.claimId, ownerIdKey: claim.ownerIdKey });
+  return (await insertClaim(scope, contentType, ownerIdKey, value)) ? 'claimed' : 'conflict';
+}
+
+/** Inserts a claim; false when the value is claimed already. */
+async function insertClaim(scope: AccountScope, contentType: string, ownerIdKey: string, value: UniqueValue): Promise<boolean> {
+  try {
+    await scope.uniqueClaims.insert([{ _id: value.claimId, contentType, field: value.field, ownerIdKey, at: Date.now() }]);
+    return true;
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    return false;
+  }
 }

@@ -103,8 +103,9 @@ export class ObjectCollection {
     const next = current.internal.latestVersion + 1;
     if (!(await this.claims.claim(incarnation, next))) return false;
     await this.collection.replaceOne({ _id: current._id }, { ...record, accountId: this.accountId, contentType: this.type });
+    // The old life's last claim stays: a writer that read the deleted object before this replace
+    // must still lose (one small document per re-created id).
     await this.claims.release(incarnation, current.internal.latestVersion);
-    await this.claims.release(incarnation, next);
     return true;
   }
 

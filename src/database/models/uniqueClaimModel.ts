@@ -11,6 +11,8 @@ export interface UniqueClaimRecord {
   contentType: string;
   field: string;
   ownerIdKey: string;
+  /** When the claim was made (ms); a claim of an owner that does not hold the value is taken over only once old. */
+  at?: number;
 }
 
 const uniqueClaimSchema = new Schema<UniqueClaimRecord>(
@@ -20,6 +22,7 @@ const uniqueClaimSchema = new Schema<UniqueClaimRecord>(
     contentType: { type: String, required: true },
     field: { type: String, required: true },
     ownerIdKey: { type: String, required: true },
+    at: { type: Number },
   },
   { collection: 'unique_claims', versionKey: false, strict: 'throw', strictQuery: 'throw', autoIndex: false },
 );

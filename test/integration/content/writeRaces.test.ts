@@ -18,6 +18,7 @@ describe('concurrent writes of one object', () => {
     const account = await new AccountService(database).create({ name: 'Races' });
     content = openAccountContent(database, account._id);
     await content.contentTypes.create(contentType('note', 'Note', { title: text('Title'), body: text('Body') }));
+    await content.contentTypes.create(contentType('page', 'Page', { title: text('Title'), slug: text('Slug', { unique: true }) }));
   });
   afterAll(async () => dropTestDatabase(database));
 
@@ -51,6 +52,25 @@ describe('concurrent writes of one object', () => {
         expect(exists).toBe(false);
       }
     }
+  });
+
+  it('objects created at once with one unique value: exactly one gets it', async () => {
+    const results = await settle(Array.from({ length: 6 }, (_, i) => content.objects.create('page', { id: `p-${i}`, title: 't', slug: 'home' })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const refusal of refusals(results)) expect(refusal).toMatchObject({ status: 400, fieldErrors: { slug: ['This value is already used'] } });
+  });
+
+  it('a claim left by a write that never completed is taken over once old, by exactly one of racing writers', async () => {
+    await content.objects.create('page', { id: 'holder', title: 't', slug: 'orphan' });
+    const claims = database.connection.db!.collection('unique_claims');
+    const claim = await claims.findOne({ ownerIdKey: 'holder' });
+    // The owner gave the value up without releasing its claim (as a crash between write and release would).
+    await content.scope.objects('page').updateById('holder', { 'data.slug': 'moved' });
+    const young = await settle([content.objects.create('page', { id: 'early', title: 't', slug: 'orphan' })]);
+    expect(young[0].status).toBe('rejected'); // a young claim may belong to a write in flight
+    await claims.updateOne({ _id: claim!._id }, { $set: { at: Date.now() - 60_000 } });
+    const results = await settle(Array.from({ length: 6 }, (_, i) => content.objects.create('page', { id: `taker-${i}`, title: 't', slug: 'orphan' })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 
   it('creates of one id at once, also over a soft-deleted one: exactly one succeeds', async () => {
