@@ -82,7 +82,7 @@ export class Database {
 
   /** One account's objects of one content type. */
   objects(accountId: string, type: string): ObjectCollection {
-    return new ObjectCollection(this.connection.db!, this.layout, accountId, type);
+    return new ObjectCollection(this.connection.db!, this.layout, accountId, type, this.models.contentObjects);
   }
 
   /** Drops indexes earlier versions built and the current layout no longer uses. */

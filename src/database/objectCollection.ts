@@ -1,4 +1,5 @@
 import type { Collection, Db } from 'mongodb';
+import type { Model } from 'mongoose';
 import type { ContentObjectRecord } from './models/contentObjectModel';
 import { objectCollectionName, objectDocumentId, type ObjectLayout } from './objectLayout';
 import { QUERY_TIME_LIMIT_MS, type Filter, type FindOptions } from './scopedCollection';
@@ -23,6 +24,8 @@ export class ObjectCollection {
     readonly layout: ObjectLayout,
     readonly accountId: string,
     readonly type: string,
+    /** The model whose schema every inserted or replacing document is validated against. */
+    private readonly model?: Model<ContentObjectRecord>,
   ) {
     this.collection = db.collection<ContentObjectRecord>(objectCollectionName(layout, accountId, type));
     this.claims = new VersionClaims(db);
@@ -76,7 +79,9 @@ export class ObjectCollection {
 
   /** Inserts a new object document; a duplicate `_id` throws the driver's 11000. */
   async insert(record: Omit<ContentObjectRecord, '_id' | 'accountId' | 'contentType'>): Promise<void> {
-    await this.collection.insertOne({ ...record, _id: this.documentId(record.idKey), accountId: this.accountId, contentType: this.type });
+    const document = { ...record, _id: this.documentId(record.idKey), accountId: this.accountId, contentType: this.type };
+    await this.model?.validate(document);
+    await this.collection.insertOne(document);
   }
 
   /**
@@ -101,8 +106,10 @@ export class ObjectCollection {
   async replaceDeleted(current: ContentObjectRecord, record: Omit<ContentObjectRecord, '_id' | 'accountId' | 'contentType'>): Promise<boolean> {
     const incarnation = this.incarnation(current);
     const next = current.internal.latestVersion + 1;
+    const document = { ...record, accountId: this.accountId, contentType: this.type };
+    await this.model?.validate({ ...document, _id: current._id });
     if (!(await this.claims.claim(incarnation, next))) return false;
-    await this.collection.replaceOne({ _id: current._id }, { ...record, accountId: this.accountId, contentType: this.type });
+    await this.collection.replaceOne({ _id: current._id }, document);
     // The old life's last claim stays: a writer that read the deleted object before this replace
     // must still lose (one small document per re-created id).
     await this.claims.release(incarnation, current.internal.latestVersion);

@@ -6,6 +6,9 @@ export type Filter = Record<string, unknown>;
 /** Server-side time limit of every read: the database itself stops a pathological query. */
 export const QUERY_TIME_LIMIT_MS = 10_000;
 
+/** The update operators the data layer uses. */
+const UPDATE_OPERATORS = new Set(['$set', '$inc', '$unset']);
+
 /** Options for a find. */
 export interface FindOptions {
   sort?: Record<string, 1 | -1>;
@@ -29,10 +32,17 @@ export class ScopedCollection<T extends { accountId: string }> {
     return { ...filter, accountId: this.accountId };
   }
 
-  private static guardUpdate(update: Filter): Filter {
-    for (const operator of Object.values(update)) {
-      if (operator && typeof operator === 'object' && 'accountId' in operator) {
-        throw new Error('An update may not change accountId');
+  /**
+   * Only `$set`, `$inc` and `$unset` of paths the model declares; never `accountId`, never a
+   * pipeline, `$rename` or any other operator (they could move a value into `accountId`).
+   */
+  private guardUpdate(update: Filter): Filter {
+    if (Array.isArray(update)) throw new Error('Pipeline updates are not allowed');
+    for (const [operator, fields] of Object.entries(update)) {
+      if (!UPDATE_OPERATORS.has(operator)) throw new Error(`Update operator ${operator} is not allowed`);
+      for (const path of Object.keys(fields as object)) {
+        if (path.split('.')[0] === 'accountId') throw new Error('An update may not change accountId');
+        if (!this.model.schema.path(path) && !this.model.schema.path(path.split('.')[0])) throw new Error(`Unknown path in update: ${path}`);
       }
     }
     return update;
@@ -57,32 +67,31 @@ export class ScopedCollection<T extends { accountId: string }> {
     return this.model.countDocuments(this.scoped(filter)).maxTimeMS(QUERY_TIME_LIMIT_MS).exec();
   }
 
-  /** Inserts documents stamped with this account. */
+  /** Inserts documents stamped with this account, each validated against the model's schema first. */
   async insert(docs: Omit<T, 'accountId'>[]): Promise<void> {
     if (docs.length === 0) return;
-    await this.model.collection.insertMany(docs.map((doc) => ({ ...doc, accountId: this.accountId })) as never[], {
-      ordered: true,
-    });
+    const stamped = docs.map((doc) => ({ ...doc, accountId: this.accountId }));
+    for (const doc of stamped) await this.model.validate(doc);
+    await this.model.collection.insertMany(stamped as never[], { ordered: true });
   }
 
   /** Updates one document of this account; returns how many matched. */
   async updateOne(filter: Filter, update: Filter): Promise<number> {
-    const result = await this.model.collection.updateOne(this.scoped(filter) as never, ScopedCollection.guardUpdate(update) as never);
+    const result = await this.model.collection.updateOne(this.scoped(filter) as never, this.guardUpdate(update) as never);
     return result.matchedCount;
   }
 
   /** Updates documents of this account; returns how many matched. */
   async updateMany(filter: Filter, update: Filter): Promise<number> {
-    const result = await this.model.collection.updateMany(this.scoped(filter) as never, ScopedCollection.guardUpdate(update) as never);
+    const result = await this.model.collection.updateMany(this.scoped(filter) as never, this.guardUpdate(update) as never);
     return result.matchedCount;
   }
 
   /** Replaces one document of this account (the replacement keeps the account). */
   async replaceOne(filter: Filter, replacement: Omit<T, 'accountId'>): Promise<number> {
-    const result = await this.model.collection.replaceOne(this.scoped(filter) as never, {
-      ...replacement,
-      accountId: this.accountId,
-    } as never);
+    const stamped = { ...replacement, accountId: this.accountId };
+    await this.model.validate(stamped);
+    const result = await this.model.collection.replaceOne(this.scoped(filter) as never, stamped as never);
     return result.matchedCount;
   }
 
