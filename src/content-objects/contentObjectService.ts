@@ -271,13 +271,37 @@ export class ContentObjectService {
         ctd: ['Existing objects do not conform to the new schema, change the schema or the objects first'],
       });
     }
-    await this.scope.uniqueClaims.deleteMany({ contentType: previous.name });
-    for (const { record, prepared } of planned) {
-      await this.scope.objects(previous.name).updateById(record.idKey, this.dataFields(prepared));
-      const values = uniqueValuesOf(this.scope.accountId, next, prepared.data);
-      await claimUniqueValues(this.scope, next.name, record.idKey, values);
-    }
+    for (const { record, prepared } of planned) await this.convertOne(previous, next, record, prepared);
     await this.changed(previous.name);
+  }
+
+  /**
+   * Writes one converted object as its next version; when a concurrent write got there first, the
+   * object is read and converted again (a few times). Its unique values are claimed before the
+   * write and its old claims released after, so uniqueness holds at every step.
+   */
+  private async convertOne(previous: ContentTypeDefinition, next: ContentTypeDefinition, record: ContentObjectRecord, prepared: PreparedWrite): Promise<void> {
+    const objects = this.scope.objects(previous.name);
+    let current: ContentObjectRecord | null = record;
+    let planned = prepared;
+    for (let attempt = 0; attempt < 5 && current && isLive(current); attempt++) {
+      const values = uniqueValuesOf(this.scope.accountId, next, planned.data);
+      const { conflicts } = await claimUniqueValues(this.scope, next.name, current.idKey, values);
+      if (Object.keys(conflicts).length) throw errors.validation(conflicts);
+      if (await objects.updateVersion(current, this.dataFields(planned))) {
+        const kept = new Set(values.map((value) => value.claimId));
+        const old = uniqueValuesOf(this.scope.accountId, previous, propertiesOfObject(toContentObject(current)));
+        await releaseClaims(this.scope, current.idKey, old.map((value) => value.claimId).filter((claimId) => !kept.has(claimId)));
+        return;
+      }
+      current = await objects.findById(current.idKey);
+      if (!current || !isLive(current)) return;
+      const converted = convertForNewDefinition(previous, next, propertiesOfObject(toContentObject(current)));
+      const fieldErrors = this.validate(next, converted, 'full');
+      if (Object.keys(fieldErrors).length) throw errors.validation(fieldErrors);
+      planned = this.measure(next, current.id, converted);
+    }
+    if (current && isLive(current)) throw errors.refused(['Objects changed while the content type was converted; retry.']);
   }
 
   /**

@@ -112,12 +112,22 @@ export class ContentTypeService {
       updatedAt: flotiqDate(),
       version: previous.version + 1,
     };
-    await this.hooks.convertObjects(previous, next);
-    const matched = await this.scope.contentTypes.updateOne(
-      { name, version: previous.version },
+    // Claim the next version before converting anything: of concurrent updates only one converts
+    // the objects and writes (a conditional update alone is not atomic on FerretDB).
+    const claims = this.scope.versionClaims();
+    const claimed = `ctd/${this.scope.accountId}/${name}`;
+    if (!(await claims.claim(claimed, next.version))) throw errors.refused(['The content type was changed by another request; retry.']);
+    try {
+      await this.hooks.convertObjects(previous, next);
+    } catch (error) {
+      await claims.release(claimed, next.version);
+      throw error;
+    }
+    await this.scope.contentTypes.updateOne(
+      { name },
       { $set: { label: next.label, definition: definitionText(next), version: next.version, updatedAt: next.updatedAt } },
     );
-    if (matched === 0) throw errors.refused(['The content type was changed by another request; retry.']);
+    await claims.release(claimed, previous.version);
     await this.hooks.changed();
     return next;
   }

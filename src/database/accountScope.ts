@@ -5,6 +5,7 @@ import type { ContentTypeRecord } from './models/contentTypeModel';
 import type { UniqueClaimRecord } from './models/uniqueClaimModel';
 import { ObjectCollection } from './objectCollection';
 import { ScopedCollection } from './scopedCollection';
+import { VersionClaims } from './versionClaims';
 
 /**
  * Everything one account may touch in the database. Services receive an `AccountScope`, never the
@@ -25,6 +26,11 @@ export class AccountScope {
     this.uniqueClaims = new ScopedCollection(database.models.uniqueClaims, accountId);
     this.apiKeys = new ScopedCollection(database.models.apiKeys, accountId);
     this.auditRecords = new ScopedCollection(database.models.auditRecords, accountId);
+  }
+
+  /** Compare-and-set claims for this account's versioned records (content type definitions). */
+  versionClaims(): VersionClaims {
+    return new VersionClaims(this.database.connection.db!);
   }
 
   /** This account's objects of one content type. */

@@ -73,6 +73,22 @@ describe('concurrent writes of one object', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 
+  it('content type updates at once: exactly one converts the objects and is stored', async () => {
+    await content.contentTypes.create(contentType('memo', 'Memo', { title: text('Title') }));
+    for (let i = 0; i < 5; i++) await content.objects.create('memo', { id: `m-${i}`, title: `memo ${i}` });
+    const labels = Array.from({ length: 4 }, (_, i) => `Memo ${i}`);
+    const results = await settle(
+      labels.map((label) => content.contentTypes.update('memo', { ...contentType('memo', label, { title: text('Title'), extra: text('Extra') }) })),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const refusal of refusals(results)) expect(refusal).toMatchObject({ status: 400 });
+    const stored = await content.contentTypes.get('memo');
+    expect(stored.version).toBe(2);
+    const page = await content.objects.list('memo', { limit: 10 });
+    expect(page.items.map((item) => item.internal.latestVersion)).toEqual([2, 2, 2, 2, 2]);
+  });
+
   it('creates of one id at once, also over a soft-deleted one: exactly one succeeds', async () => {
     const fresh = await settle(Array.from({ length: 6 }, (_, i) => content.objects.create('note', { id: 'same', title: `t${i}` })));
     expect(fresh.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
