@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 
 /** One request of the benchmark. */
 export interface Target {
@@ -11,6 +12,8 @@ export interface Target {
   body?: string;
   /** 200, or 404 for the missing id. */
   expectStatus: number;
+  /** For a list: whether its objects hold `description`, and whether `category` is expanded. */
+  list?: { description: boolean; expandedCategory: boolean };
 }
 
 export interface WarmOptions {
@@ -35,7 +38,8 @@ export interface WarmSummary {
   timeouts: number;
 }
 
-export type Outcome<T> = ({ ok: true } & T) | { ok: false; reason: string };
+/** A measurement, or why there is none (with what was measured anyway, if anything). */
+export type Outcome<T> = ({ ok: true } & T) | { ok: false; reason: string; partial?: T };
 
 export interface ColdSummary {
   iterations: number;
@@ -71,8 +75,16 @@ export function warm(base: string, target: Target, load: { connections: number; 
     child.once('message', (message: WarmSummary | { error: string }) => {
       if ('error' in message) return finish({ ok: false, reason: `autocannon failed: ${message.error}` });
       const expected = target.expectStatus === 200 ? message.status2xx : message.status4xx;
+      if (message.total === 0 && message.errors === 0 && message.timeouts === 0) {
+        return finish({ ok: false, reason: `no answer within the ${load.duration} s run`, partial: message });
+      }
       if (message.errors > 0 || message.timeouts > 0 || expected !== message.total || message.total === 0) {
-        return finish({ ok: false, reason: `${message.total} answers, ${expected} with status ${target.expectStatus}, ${message.errors} errors, ${message.timeouts} timeouts` });
+        const wrong = message.total - expected;
+        return finish({
+          ok: false,
+          reason: `failed: ${expected} of ${message.total} answers ${target.expectStatus}, ${wrong} other status, ${message.errors} errors, ${message.timeouts} timeouts`,
+          partial: message,
+        });
       }
       finish({ ok: true, ...message });
     });
@@ -131,4 +143,45 @@ export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/**
+ * Counts the requests the server is still working on, including those whose client has gone
+ * (autocannon drops its connections at the end of a run; the handlers go on): `onRequest` up,
+ * `onSend` down (it runs when the handler is done, whether or not the client is still there).
+ */
+export function trackInFlight(app: FastifyInstance): {
+  count: () => number;
+  /** How many answers so far had a 5xx status (including those nobody waited for any more). */
+  serverErrors: () => number;
+  drained: (timeoutMs: number) => Promise<number | undefined>;
+} {
+  let inFlight = 0;
+  let serverErrors = 0;
+  const open = new WeakSet<object>();
+  // Callback hooks, not async ones: a second async onSend hook makes the GraphQL route send twice
+  // (its handler resolves without returning the reply while the first send still runs the hooks).
+  app.addHook('onRequest', (request, _reply, done) => {
+    open.add(request);
+    inFlight++;
+    done();
+  });
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (open.delete(request)) inFlight--;
+    if (reply.statusCode >= 500) serverErrors++;
+    done(null, payload);
+  });
+  return {
+    count: () => inFlight,
+    serverErrors: () => serverErrors,
+    /** Waits until no request is in flight; the ms it took, or undefined after `timeoutMs`. */
+    async drained(timeoutMs) {
+      const started = performance.now();
+      while (inFlight > 0) {
+        if (performance.now() - started > timeoutMs) return undefined;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return performance.now() - started;
+    },
+  };
 }

@@ -9,6 +9,8 @@ export interface ScenarioResult {
   path: string;
   responseBytes: number;
   warm: Outcome<WarmSummary>;
+  /** 5xx answers the server gave during the warm run and while it finished what the run left behind. */
+  warmServerErrors: number;
   cold: Outcome<ColdSummary>;
 }
 
@@ -16,6 +18,7 @@ export interface ScaleRow {
   id: string;
   name: string;
   warm: Outcome<WarmSummary>;
+  warmServerErrors: number;
   cold: Outcome<ColdSummary>;
 }
 
@@ -70,8 +73,10 @@ export const mib = (bytes: number | undefined) => (bytes === undefined ? 'n/a' :
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 const rate = (value: number) => value.toFixed(1);
 
-function warmCells(warm: Outcome<WarmSummary>): string[] {
-  return warm.ok ? [rate(warm.reqPerSec), ms(warm.p50), ms(warm.p99)] : [warm.reason, '', ''];
+function warmCells(warm: Outcome<WarmSummary>, serverErrors: number): string[] {
+  const cells = warm.ok ? [rate(warm.reqPerSec), ms(warm.p50), ms(warm.p99)] : [warm.reason, '', ''];
+  if (serverErrors > 0) cells[0] += ` (server: ${serverErrors} × 5xx)`;
+  return cells;
 }
 function coldCells(cold: Outcome<ColdSummary>): string[] {
   return cold.ok ? [ms(cold.p50), ms(cold.p99)] : [cold.reason, ''];
@@ -83,7 +88,7 @@ export function scenarioTable(results: ScenarioResult[], peer?: PeerSummary): st
   if (peer) head.push('Directus req/s', 'Directus p50', 'Directus p99', 'req/s ratio (contentgate / Directus)');
   const lines = [`| ${head.join(' | ')} |`, `| --- |${' ---: |'.repeat(head.length - 1)}`];
   for (const result of results) {
-    const cells = [`(${result.id}) ${result.name}`, ...warmCells(result.warm), ...coldCells(result.cold)];
+    const cells = [`(${result.id}) ${result.name}`, ...warmCells(result.warm, result.warmServerErrors), ...coldCells(result.cold)];
     if (peer) {
       const theirs = peer.scenarios[result.id];
       if (!theirs) cells.push('not measured', '', '', '');
@@ -104,7 +109,7 @@ export function scalingTable(phases: ScalePhase[]): string[] {
       continue;
     }
     for (const row of phase.rows) {
-      const warm = row.warm.ok ? [rate(row.warm.reqPerSec), ms(row.warm.p50)] : [row.warm.reason, ''];
+      const warm = warmCells(row.warm, row.warmServerErrors).slice(0, 2);
       lines.push(`| ${label} | ${row.name} | ${coldCells(row.cold).join(' | ')} | ${warm.join(' | ')} |`);
     }
   }
