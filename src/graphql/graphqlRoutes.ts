@@ -22,14 +22,22 @@ export const GRAPHQL_PATHS = ['/graphql', '/api/graphql'] as const;
  */
 export function registerGraphQLRoutes(app: FastifyInstance, gateway: Gateway): void {
   for (const path of GRAPHQL_PATHS) {
-    app.route({ method: ['GET', 'POST'], url: path, handler: (request, reply) => handleGraphQL(gateway, request, reply) });
+    // Returning the reply tells fastify the handler has sent it (no second send from async hooks).
+    app.route({
+      method: ['GET', 'POST'],
+      url: path,
+      handler: async (request, reply) => {
+        await handleGraphQL(gateway, request, reply);
+        return reply;
+      },
+    });
   }
   app.get('/graphiql', async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage('/graphql', 'graphiql')));
   app.get('/api/graphql/schema', async (request, reply) => {
     const principal = await authenticate(request, gateway.keys);
     const entry = await gateway.graphql.get(principal.accountId);
     const schema = seesEverything(principal.permissions) ? entry.schema : readableSchema(entry.schema, entry.plan, principal.permissions);
-    reply.type('text/html; charset=utf-8').send(printSchema(schema));
+    return reply.type('text/html; charset=utf-8').send(printSchema(schema));
   });
 }
 
