@@ -17,8 +17,14 @@ export interface FeedEntry {
 
 /** The topic of a gap entry (the change feed's `ALL_TOPICS`). */
 export const GAP_TOPIC = '*';
-/** Entries kept behind the newest; older ones are deleted by later publishes. */
-export const FEED_RETAINED_ENTRIES = 10_000;
+/**
+ * Entries kept behind the newest; older ones are deleted by later publishes. Small on purpose:
+ * FerretDB's SQLite backend answers an `_id` read by scanning its table (its `_id` index does not
+ * match the query it issues), so every publish and every quiet poll costs time in proportion to
+ * the table. An instance further behind than this reads a gap and drops everything, as it must
+ * (more than `MAX_ENTRIES_PER_POLL` behind is a gap anyway).
+ */
+export const FEED_RETAINED_ENTRIES = 1_000;
 /** A publisher that lost this many claims in a row gives up (the publish rejects). */
 const MAX_CLAIM_ATTEMPTS = 64;
 /** Point reads one poll issues at once while catching up. */
