@@ -1,10 +1,8 @@
-import { Types } from 'mongoose';
 import { mayReference, type ContentTypeDefinition } from '../content-types/contentTypeDefinition';
 import { convertForNewDefinition } from '../content-types/convertForNewDefinition';
 import type { ContentTypeService } from '../content-types/contentTypeService';
 import type { AccountScope } from '../database/accountScope';
 import type { ContentObjectRecord } from '../database/models/contentObjectModel';
-import { encodeForStorage } from '../database/storageCodec';
 import type { FieldErrors } from '../errors/appError';
 import { errors } from '../errors/errorFactory';
 import { buildFieldCatalog, type FieldRead } from '../query/fieldCatalog';
@@ -16,10 +14,11 @@ import type { ContentObject } from './contentObject';
 import { refKey } from './dataUrl';
 import { generateObjectId, idKeyOf, objectIdProblem } from './objectIds';
 import { ObjectReads } from './objectReads';
-import { objectTitleOf } from './objectTitle';
+import { CHANGED_REASON, ObjectWriter } from './objectWriter';
+import { findDuplicateUniqueValues, isLive, prepareWrite, type PreparedWrite } from './preparedWrite';
 import { applySlugRules } from './slugs';
 import { propertiesOfObject, toContentObject } from './storedObjects';
-import { claimUniqueValues, releaseClaims, uniqueValuesOf } from './uniqueValues';
+import { releaseClaims, uniqueValuesOf } from './uniqueValues';
 import { collectReferences } from './validation/metaRules';
 import { mergeFieldErrors } from './validation/flotiqMessages';
 import { validateObjectData } from './validation/validateObjectData';
@@ -62,21 +61,8 @@ export interface WriteOptions {
   referenceable?: (type: string) => boolean;
 }
 
-/** The refusal of a write that lost a race with another write of the same object. */
-export const CHANGED_REASON = 'The object was changed by another request; retry.';
-
 /** The refusal of deleting an object that live objects still reference. */
 export const REFERENCED_REASON = 'This content object is used in another content object.';
-
-/** What a prepared write will store. */
-interface PreparedWrite {
-  id: string;
-  idKey: string;
-  data: Record<string, unknown>;
-  refs: string[];
-  sizeBytes: number;
-  title: string;
-}
 
 /**
  * Reads and writes one account's content objects with Flotiq's rules: validation, ids, relations
@@ -89,10 +75,14 @@ export class ContentObjectService {
     private readonly contentTypes: ContentTypeService,
     private readonly snapshot?: ReadonlyMap<string, ContentTypeDefinition>,
     /** Announces that objects of a type changed (cached reads of the account become stale). */
-    private readonly announce: (type: string) => Promise<void> = async () => {},
+    announce: (type: string) => Promise<void> = async () => {},
     /** Where reads are answered (an in-process copy of the type, or the database). */
     readonly reads: ObjectReads = new ObjectReads(scope),
-  ) {}
+  ) {
+    this.writer = new ObjectWriter(scope, reads, announce);
+  }
+
+  private readonly writer: ObjectWriter;
 
   /**
    * The CTD of a type, or 404. With a snapshot (the CTDs a request's schema was built from) no
@@ -169,7 +159,7 @@ export class ContentObjectService {
     const idError = objectIdProblem(id);
     if (idError) throw errors.invalidField('id', idError);
     const prepared = await this.prepare(ctd, id as string, applySlugRules(ctd, propertiesOfObject(input)), options);
-    return this.store(ctd, prepared, undefined);
+    return this.writer.store(ctd, prepared, undefined);
   }
 
   /** Whether a live object with this id exists. */
@@ -192,7 +182,7 @@ export class ContentObjectService {
     const input = requireObject(body);
     const existing = await this.existingFor(ctd, id, input);
     const prepared = await this.prepare(ctd, existing.id, applySlugRules(ctd, propertiesOfObject(input)), options);
-    return this.store(ctd, prepared, existing);
+    return this.writer.store(ctd, prepared, existing);
   }
 
   /** Updates some fields of an object (PATCH); the result must still be valid as a whole. */
@@ -204,7 +194,7 @@ export class ContentObjectService {
     if (Object.keys(patchErrors).length) throw errors.validation(patchErrors);
     const merged = { ...propertiesOfObject(toContentObject(existing)), ...propertiesOfObject(input) };
     const prepared = await this.prepare(ctd, existing.id, merged, options);
-    return this.store(ctd, prepared, existing);
+    return this.writer.store(ctd, prepared, existing);
   }
 
   /** Soft-deletes an object; refused while a live object references it. */
@@ -219,7 +209,7 @@ export class ContentObjectService {
     const deleted = await this.scope.objects(ctd.name).updateVersion(existing, { 'internal.deletedAt': now, 'internal.updatedAt': now });
     if (!deleted) throw errors.refused([CHANGED_REASON]);
     const latestVersion = existing.internal.latestVersion + 1;
-    await this.changed(ctd.name, { ...existing, internal: { ...existing.internal, deletedAt: now, updatedAt: now, latestVersion } });
+    await this.writer.changed(ctd.name, { ...existing, internal: { ...existing.internal, deletedAt: now, updatedAt: now, latestVersion } });
     const held = uniqueValuesOf(this.scope.accountId, ctd, propertiesOfObject(toContentObject(existing)));
     await releaseClaims(this.scope, existing.idKey, held.map((v) => v.claimId));
   }
@@ -242,7 +232,7 @@ export class ContentObjectService {
   /** Removes every object of a type for good (purge) and their unique claims. */
   async purge(typeName: string): Promise<void> {
     await this.scope.objects(typeName).deleteAll();
-    await this.changed(typeName);
+    await this.writer.changed(typeName);
     await this.scope.uniqueClaims.deleteMany({ contentType: typeName });
   }
 
@@ -261,7 +251,7 @@ export class ContentObjectService {
         problems = mergeFieldErrors(problems, fieldErrors);
         continue;
       }
-      planned.push({ record, prepared: this.measure(next, record.id, converted) });
+      planned.push({ record, prepared: prepareWrite(next, record.id, converted) });
     }
     const duplicates = findDuplicateUniqueValues(this.scope.accountId, next, planned.map((p) => p.prepared));
     problems = mergeFieldErrors(problems, duplicates);
@@ -271,47 +261,18 @@ export class ContentObjectService {
         ctd: ['Existing objects do not conform to the new schema, change the schema or the objects first'],
       });
     }
-    for (const { record, prepared } of planned) await this.convertOne(previous, next, record, prepared);
-    await this.changed(previous.name);
-  }
-
-  /**
-   * Writes one converted object as its next version; when a concurrent write got there first, the
-   * object is read and converted again (a few times). Its unique values are claimed before the
-   * write and its old claims released after, so uniqueness holds at every step.
-   */
-  private async convertOne(previous: ContentTypeDefinition, next: ContentTypeDefinition, record: ContentObjectRecord, prepared: PreparedWrite): Promise<void> {
-    const objects = this.scope.objects(previous.name);
-    let current: ContentObjectRecord | null = record;
-    let planned = prepared;
-    for (let attempt = 0; attempt < 5 && current && isLive(current); attempt++) {
-      const values = uniqueValuesOf(this.scope.accountId, next, planned.data);
-      const { conflicts } = await claimUniqueValues(this.scope, next.name, current.idKey, values);
-      if (Object.keys(conflicts).length) throw errors.validation(conflicts);
-      if (await objects.updateVersion(current, this.dataFields(planned))) {
-        const kept = new Set(values.map((value) => value.claimId));
-        const old = uniqueValuesOf(this.scope.accountId, previous, propertiesOfObject(toContentObject(current)));
-        await releaseClaims(this.scope, current.idKey, old.map((value) => value.claimId).filter((claimId) => !kept.has(claimId)));
-        return;
-      }
-      current = await objects.findById(current.idKey);
-      if (!current || !isLive(current)) return;
-      const converted = convertForNewDefinition(previous, next, propertiesOfObject(toContentObject(current)));
-      const fieldErrors = this.validate(next, converted, 'full');
-      if (Object.keys(fieldErrors).length) throw errors.validation(fieldErrors);
-      planned = this.measure(next, current.id, converted);
+    for (const { record, prepared } of planned) {
+      await this.writer.convertOne(previous, next, record, prepared, (current) => this.reconverted(previous, next, current));
     }
-    if (current && isLive(current)) throw errors.refused(['Objects changed while the content type was converted; retry.']);
+    await this.writer.changed(previous.name);
   }
 
-  /**
-   * After a write: this instance's reads see it at once (`stored`, or the whole type read again
-   * after a bulk change), then every instance is told.
-   */
-  private async changed(type: string, stored?: ContentObjectRecord): Promise<void> {
-    if (stored) this.reads.written(type, stored);
-    else this.reads.invalidate(type);
-    await this.announce(type);
+  /** An object converted again for the new definition (after a concurrent write changed it); 400 when it no longer conforms. */
+  private reconverted(previous: ContentTypeDefinition, next: ContentTypeDefinition, current: ContentObjectRecord): PreparedWrite {
+    const converted = convertForNewDefinition(previous, next, propertiesOfObject(toContentObject(current)));
+    const fieldErrors = this.validate(next, converted, 'full');
+    if (Object.keys(fieldErrors).length) throw errors.validation(fieldErrors);
+    return prepareWrite(next, current.id, converted);
   }
 
   /** The live object a PUT/PATCH targets (404 when missing); a body id must name the same object. */
@@ -356,21 +317,9 @@ export class ContentObjectService {
     if (Object.keys(fieldErrors).length) throw errors.validation(fieldErrors);
     const missing = await this.missingReferences(ctd, data, options.referenceable ?? (() => true));
     if (Object.keys(missing).length) throw errors.validation(missing);
-    const prepared = this.measure(ctd, id, data);
+    const prepared = prepareWrite(ctd, id, data);
     if (prepared.sizeBytes > OBJECT_SIZE_LIMIT_BYTES) throw errors.objectTooLarge(id, prepared.sizeBytes, OBJECT_SIZE_LIMIT_BYTES);
     return prepared;
-  }
-
-  private measure(ctd: ContentTypeDefinition, id: string, data: Record<string, unknown>): PreparedWrite {
-    const refs = [...new Set(collectReferences(ctd, data).map((ref) => refKey(ref.type, ref.id)))];
-    return {
-      id,
-      idKey: idKeyOf(id),
-      data,
-      refs,
-      sizeBytes: Buffer.byteLength(JSON.stringify({ id, ...data }), 'utf8'),
-      title: objectTitleOf(ctd, id, data),
-    };
   }
 
   /** Relation targets that do not exist (or may not be named by this writer), one query per target type. */
@@ -398,97 +347,6 @@ export class ContentObjectService {
     }
     return problems;
   }
-
-  private dataFields(prepared: PreparedWrite) {
-    return {
-      data: encodeForStorage(prepared.data) as Record<string, unknown>,
-      refs: prepared.refs,
-      sizeBytes: prepared.sizeBytes,
-      'internal.objectTitle': prepared.title,
-    };
-  }
-
-  /** Claims unique values, then writes; releases what it claimed if the write fails. */
-  private async store(
-    ctd: ContentTypeDefinition,
-    prepared: PreparedWrite,
-    existing: ContentObjectRecord | undefined,
-  ): Promise<ContentObject> {
-    const values = uniqueValuesOf(this.scope.accountId, ctd, prepared.data);
-    const { claimed, conflicts } = await claimUniqueValues(this.scope, ctd.name, prepared.idKey, values);
-    if (Object.keys(conflicts).length) throw errors.validation(conflicts);
-    const now = flotiqDate();
-    let stored: ContentObjectRecord;
-    try {
-      stored = existing ? await this.update(ctd, prepared, existing, now) : await this.insert(ctd, prepared, now);
-    } catch (error) {
-      await releaseClaims(this.scope, prepared.idKey, claimed);
-      throw error;
-    }
-    await this.changed(ctd.name, stored);
-    if (existing) {
-      const keep = new Set(values.map((v) => v.claimId));
-      const previous = uniqueValuesOf(this.scope.accountId, ctd, propertiesOfObject(toContentObject(existing)));
-      await releaseClaims(this.scope, existing.idKey, previous.map((v) => v.claimId).filter((claimId) => !keep.has(claimId)));
-    }
-    return toContentObject(stored);
-  }
-
-  /** Writes a changed object if it is still the version that was read; returns what is now stored. */
-  private async update(ctd: ContentTypeDefinition, prepared: PreparedWrite, existing: ContentObjectRecord, now: string): Promise<ContentObjectRecord> {
-    const fields = this.dataFields(prepared);
-    const matched = await this.scope.objects(ctd.name).updateVersion(existing, { ...fields, 'internal.updatedAt': now });
-    if (!matched) throw errors.refused([CHANGED_REASON]);
-    return {
-      ...existing,
-      data: fields.data,
-      refs: fields.refs,
-      sizeBytes: fields.sizeBytes,
-      internal: { ...existing.internal, objectTitle: prepared.title, updatedAt: now, latestVersion: existing.internal.latestVersion + 1 },
-    };
-  }
-
-  /**
-   * Inserts a new object without reading first: the unique `_id` decides. Only when the id is
-   * taken is the holder read: a live object refuses the id, a soft-deleted one gives way.
-   */
-  private async insert(ctd: ContentTypeDefinition, prepared: PreparedWrite, now: string): Promise<ContentObjectRecord> {
-    const objects = this.scope.objects(ctd.name);
-    const fields = this.dataFields(prepared);
-    const record = {
-      // ObjectId order = creation order: a stable tie-breaker for equal Flotiq dates.
-      createdSeq: new Types.ObjectId().toHexString(),
-      id: prepared.id,
-      idKey: prepared.idKey,
-      data: fields.data,
-      refs: fields.refs,
-      sizeBytes: fields.sizeBytes,
-      internal: {
-        contentType: ctd.name,
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: '',
-        objectTitle: prepared.title,
-        latestVersion: 1,
-        status: 'public',
-        workflowState: 'saved',
-      },
-    };
-    try {
-      await objects.insert(record);
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-      const holder = await objects.findById(prepared.idKey);
-      const replaced = holder !== null && !isLive(holder) && (await objects.replaceDeleted(holder, record));
-      if (!replaced) throw errors.invalidField('id', 'This value is already used');
-    }
-    return { ...record, _id: objects.documentId(prepared.idKey), accountId: this.scope.accountId, contentType: ctd.name };
-  }
-}
-
-/** Whether a stored object is live (not soft-deleted). */
-function isLive(record: ContentObjectRecord): boolean {
-  return record.internal.deletedAt === '';
 }
 
 function requireObject(body: unknown): Record<string, unknown> {
@@ -504,16 +362,4 @@ function normaliseIds(ids: unknown): string[] | undefined {
   if (!list.every((id) => typeof id === 'string')) throw errors.invalidField('ids', 'Ids must be strings');
   if (list.length > 1000) throw errors.invalidField('ids', 'At most 1000 ids may be requested');
   return list as string[];
-}
-
-function findDuplicateUniqueValues(accountId: string, ctd: ContentTypeDefinition, writes: PreparedWrite[]): FieldErrors {
-  const seen = new Set<string>();
-  const problems: FieldErrors = {};
-  for (const write of writes) {
-    for (const value of uniqueValuesOf(accountId, ctd, write.data)) {
-      if (seen.has(value.claimId)) problems[value.field] = ['This value is already used'];
-      seen.add(value.claimId);
-    }
-  }
-  return problems;
 }
