@@ -58,10 +58,13 @@ export function openAccountContent(
   // The write is done when this runs: a mark that cannot be written must not turn it into an error
   // (a client would retry a create). This instance's reads already see the write; others catch up
   // through the feed's gap handling or the caches' TTL.
+  // Not awaited: this instance is notified synchronously inside `publish`, and the feed lets
+  // publishes that queue behind one in flight share a log entry, so a batch of writes costs a few
+  // entries instead of one round trip each.
   const announce = async (type: string) => {
     if (!feed) return;
     const publish = () => feed.publish(contentTopic(accountId, type));
-    await (views ? views.announceOwnWrite(accountId, type, publish) : publish()).catch(() => undefined);
+    void (views ? views.announceOwnWrite(accountId, type, publish) : publish()).catch(() => undefined);
   };
   objects = new ContentObjectService(scope, contentTypes, snapshot, announce, new ObjectReads(scope, views));
   return { scope, contentTypes, objects };

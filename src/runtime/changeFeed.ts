@@ -71,6 +71,7 @@ export class ChangeFeed {
   private paying: Promise<void> | undefined;
   /** Publishes waiting for the claim under way to finish. */
   private readonly queue: QueuedPublish[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
   private claiming = false;
   private running: Promise<void> | undefined;
   private queued: Promise<void> | undefined;
@@ -99,14 +100,23 @@ export class ChangeFeed {
   async publish(topic: string): Promise<void> {
     if (topic === ALL_TOPICS || isFeedId(topic)) throw new Error(`change feed: "${topic}" is not a topic`);
     this.notify(topic);
-    try {
-      await this.append(topic);
-    } catch (error) {
+    const work = this.append(topic).catch(async (error: unknown) => {
       this.notify(ALL_TOPICS);
       this.failedPublishes++;
       await this.payOwedGap();
       throw error;
+    });
+    this.inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      this.inFlight.delete(work);
     }
+  }
+
+  /** Waits for every publish under way (callers need not await theirs; a stopping instance does). */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
   }
 
   /** Starts polling for changes made by other instances (the first poll at once). */

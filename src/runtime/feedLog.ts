@@ -24,7 +24,7 @@ export const GAP_TOPIC = '*';
  * the table. An instance further behind than this reads a gap and drops everything, as it must
  * (more than `MAX_ENTRIES_PER_POLL` behind is a gap anyway).
  */
-export const FEED_RETAINED_ENTRIES = 1_000;
+export const FEED_RETAINED_ENTRIES = 600;
 /** A publisher that lost this many claims in a row gives up (the publish rejects). */
 const MAX_CLAIM_ATTEMPTS = 64;
 /** Point reads one poll issues at once while catching up. */

@@ -60,6 +60,7 @@ export class Gateway {
 
   async stop(): Promise<void> {
     this.feed.stop();
+    await this.feed.drain();
     await this.graphql.stop();
   }
 

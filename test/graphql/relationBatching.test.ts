@@ -1,20 +1,16 @@
 import { fixtureContentType } from '../support/fixtures';
-import { objectReadOf, type ObjectRead } from '../support/objectReads';
+import { recordObjectReads, type ObjectRead } from '../support/objectReads';
 import { graphql, startTestGateway, type TestGateway } from '../support/testGateway';
 
 describe('relations resolve through per-request DataLoaders', () => {
   let t: TestGateway;
   let keys: { accountId: string; rw: string; ro: string };
-  const reads: ObjectRead[] = [];
+  let reads: ObjectRead[] = [];
 
   beforeAll(async () => {
     // The database path: no copies of types and no cached answers (they would answer from memory).
     t = await startTestGateway({ monitorCommands: true, env: { TYPE_VIEWS_MB: '0', RESPONSE_CACHE_MB: '0' } });
-    // Every read of content objects (the change feed's background poll is not one).
-    t.database.connection.getClient().on('commandStarted', (event) => {
-      const read = objectReadOf(event);
-      if (read) reads.push(read);
-    });
+    reads = recordObjectReads(t.database);
     keys = await t.createAccount();
     const content = t.gateway.content(keys.accountId);
     await content.contentTypes.create(fixtureContentType('category'));

@@ -1,4 +1,4 @@
-import { objectReadOf, type ObjectRead } from '../support/objectReads';
+import { recordObjectReads, type ObjectRead } from '../support/objectReads';
 import { graphql, startTestGateway, type TestGateway } from '../support/testGateway';
 import { call, LIBRARY_TYPES } from './restKit';
 
@@ -11,14 +11,11 @@ describe('cached reads', () => {
   let t: TestGateway;
   let keys: { accountId: string; rw: string; ro: string };
   let reader: string;
-  const reads: ObjectRead[] = [];
+  let reads: ObjectRead[] = [];
 
   beforeAll(async () => {
     t = await startTestGateway({ monitorCommands: true });
-    t.database.connection.getClient().on('commandStarted', (event) => {
-      const read = objectReadOf(event);
-      if (read) reads.push(read);
-    });
+    reads = recordObjectReads(t.database);
     keys = await t.createAccount();
     const content = t.gateway.content(keys.accountId);
     for (const ctd of LIBRARY_TYPES) await content.contentTypes.create(ctd);
@@ -106,11 +103,7 @@ describe('cached reads', () => {
       env: { RESPONSE_CACHE_MB: '0', TYPE_VIEWS_MB: '0' },
       monitorCommands: true,
     });
-    const seen: ObjectRead[] = [];
-    uncached.database.connection.getClient().on('commandStarted', (event) => {
-      const read = objectReadOf(event);
-      if (read) seen.push(read);
-    });
+    const seen = recordObjectReads(uncached.database);
     try {
       for (let i = 0; i < 2; i++) expect((await call(uncached.app, 'GET', '/api/v1/content/category/c-1', { key: keys.ro })).status).toBe(200);
       expect(seen).toEqual([

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { importExportFolder } from '../../src/import/importExportFolder';
-import { objectReadOf, type ObjectRead } from '../support/objectReads';
+import { recordObjectReads, type ObjectRead } from '../support/objectReads';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { call, LIBRARY_TYPES, ref } from './restKit';
 
@@ -11,15 +11,12 @@ const EGG_STEP_IMAGE = '_media-74a2f308-f1d4-4b9b-a6d8-f29233d7d666';
 describe('REST hydration (hydrate=0|1|2) on the recipe export', () => {
   let t: TestGateway;
   let keys: { accountId: string; rw: string; ro: string };
-  const reads: ObjectRead[] = [];
+  let reads: ObjectRead[] = [];
 
   beforeAll(async () => {
     // The database path: no copies of types and no cached answers (they would answer from memory).
     t = await startTestGateway({ monitorCommands: true, env: { TYPE_VIEWS_MB: '0', RESPONSE_CACHE_MB: '0' } });
-    t.database.connection.getClient().on('commandStarted', (event) => {
-      const read = objectReadOf(event);
-      if (read) reads.push(read);
-    });
+    reads = recordObjectReads(t.database);
     keys = await t.createAccount();
     const content = t.gateway.content(keys.accountId);
     await importExportFolder(content, RECIPE_FOLDER);

@@ -42,7 +42,7 @@ export async function call(app: FastifyInstance, method: string, url: string, op
 export const ref = (type: string, id: string) => ({ dataUrl: `/api/v1/content/${type}/${id}`, type: 'internal' });
 
 /** A `[schema, meta]` pair for one property. */
-type Field = [Record<string, unknown>, Record<string, unknown>];
+export type Field = [Record<string, unknown>, Record<string, unknown>];
 
 /** A text property. */
 export const text = (label: string, extra: Record<string, unknown> = {}): Field => [
@@ -51,9 +51,9 @@ export const text = (label: string, extra: Record<string, unknown> = {}): Field 
 ];
 
 /** A relation property to `target`. */
-export const relation = (label: string, target: string): Field => [
+export const relation = (label: string, target: string, multiple = true): Field => [
   { type: 'array', items: { $ref: '#/components/schemas/DataSource' }, minItems: 0 },
-  { label, inputType: 'datasource', unique: false, validation: { relationContenttype: target, relationMultiple: true } },
+  { label, inputType: 'datasource', unique: false, validation: { relationContenttype: target, relationMultiple: multiple } },
 ];
 
 /** An object-list property with nested properties. */

@@ -1,4 +1,4 @@
-import { objectReadOf, type ObjectRead } from '../support/objectReads';
+import { recordObjectReads, type ObjectRead } from '../support/objectReads';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { call, LIBRARY_TYPES } from './restKit';
 
@@ -10,15 +10,12 @@ import { call, LIBRARY_TYPES } from './restKit';
 describe('reads from in-process copies of types', () => {
   let t: TestGateway;
   let keys: { accountId: string; rw: string; ro: string };
-  const reads: ObjectRead[] = [];
+  let reads: ObjectRead[] = [];
   const filters = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 
   beforeAll(async () => {
     t = await startTestGateway({ monitorCommands: true, env: { RESPONSE_CACHE_MB: '0' } });
-    t.database.connection.getClient().on('commandStarted', (event) => {
-      const read = objectReadOf(event);
-      if (read) reads.push(read);
-    });
+    reads = recordObjectReads(t.database);
     keys = await t.createAccount();
     const content = t.gateway.content(keys.accountId);
     for (const ctd of LIBRARY_TYPES) await content.contentTypes.create(ctd);

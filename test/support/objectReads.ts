@@ -1,4 +1,5 @@
 import type { CommandStartedEvent } from 'mongodb';
+import type { Database } from '../../src/database/database';
 
 /** A read of content objects as the database saw it. */
 export interface ObjectRead {
@@ -25,4 +26,17 @@ export function objectReadOf(event: CommandStartedEvent): ObjectRead | undefined
   const list = (id as { $in?: unknown[] } | undefined)?.$in;
   if (keys.length === 1 && Array.isArray(list)) return { type: perType ?? typeOfId(list[0]), kind: 'ids' };
   return { type: perType ?? String(filter.contentType ?? '?'), kind: 'query' };
+}
+
+/**
+ * Records every read of content objects on a database connected with `monitorCommands: true`;
+ * clear the returned list (`length = 0`) to start counting afresh.
+ */
+export function recordObjectReads(database: Database): ObjectRead[] {
+  const reads: ObjectRead[] = [];
+  database.connection.getClient().on('commandStarted', (event) => {
+    const read = objectReadOf(event);
+    if (read) reads.push(read);
+  });
+  return reads;
 }

@@ -1,9 +1,11 @@
 /**
- * The benchmark catalog, value for value the one /work/shared/peer-directus/seed.mjs loads into
+ * The benchmark catalog, value for value the one ../shared/peer-directus/seed.mjs loads into
  * Directus: the same mulberry32 PRNG (seed 20240611), word lists, field order and order of `rnd()`
  * calls. Only the ids differ in form: Directus numbers rows 1…n, here they are `category-<n>` and
  * `product-<n>` with the same n, and the relation is Flotiq's DataSource list of one.
  */
+
+import { contentType, relation as restRelation, text as restText, type Field } from '../../rest/restKit';
 
 /** mulberry32, exactly as in the peer's seed.mjs. */
 export function mulberry32(seed: number): () => number {
@@ -91,34 +93,10 @@ export function* generateOthers(count: number, prefix: string): Generator<Record
   }
 }
 
-type Field = [Record<string, unknown>, Record<string, unknown>];
-const text = (label: string, unique = false): Field => [{ type: 'string' }, { label, inputType: 'text', unique }];
+const text = (label: string, unique = false): Field => restText(label, { unique });
 const textarea = (label: string): Field => [{ type: 'string' }, { label, inputType: 'textarea', unique: false }];
 const number = (label: string): Field => [{ type: 'number' }, { label, inputType: 'number', unique: false }];
-const relation = (label: string, target: string): Field => [
-  { type: 'array', items: { $ref: '#/components/schemas/DataSource' }, minItems: 0 },
-  { label, inputType: 'datasource', unique: false, validation: { relationContenttype: target, relationMultiple: false } },
-];
-
-/** A Flotiq CTD; the first field is required and the title (Directus: `name` is not nullable). */
-function contentType(name: string, label: string, fields: Record<string, Field>): Record<string, unknown> {
-  const [first] = Object.keys(fields);
-  const properties = Object.fromEntries(Object.entries(fields).map(([key, [schema]]) => [key, schema]));
-  properties[first] = { ...properties[first], minLength: 1 };
-  const propertiesConfig = Object.fromEntries(Object.entries(fields).map(([key, [, meta]]) => [key, meta]));
-  propertiesConfig[first] = { ...propertiesConfig[first], isTitlePart: true };
-  return {
-    name,
-    label,
-    schemaDefinition: {
-      type: 'object',
-      allOf: [{ $ref: '#/components/schemas/AbstractContentTypeSchemaDefinition' }, { type: 'object', properties }],
-      required: [first],
-      additionalProperties: false,
-    },
-    metaDefinition: { order: Object.keys(fields), propertiesConfig },
-  };
-}
+const relation = (label: string, target: string): Field => restRelation(label, target, false);
 
 /** `category`, `product` (as the peer's collections; slugs unique as there) and the filler type `other`. */
 export const CATEGORY_CTD = contentType('category', 'Category', { name: text('Name'), slug: text('Slug', true) });

@@ -5,7 +5,7 @@ import { AccountService } from '../../../src/accounts/accountService';
 import { Database } from '../../../src/database/database';
 import { objectCollectionName, SHARED_OBJECTS_COLLECTION } from '../../../src/database/objectLayout';
 import { contentType, text } from '../../rest/restKit';
-import { objectReadOf, type ObjectRead } from '../../support/objectReads';
+import { recordObjectReads, type ObjectRead } from '../../support/objectReads';
 import { testMongoUri } from '../../support/testDatabase';
 
 const NOTE = contentType('note', 'Note', { title: text('Title') });
@@ -37,14 +37,11 @@ function legacyDocument(accountId: string, id: string, title: string, deletedAt 
 describe('content object layout', () => {
   const name = `cgtest_${randomBytes(6).toString('hex')}`;
   let database: Database;
-  const reads: ObjectRead[] = [];
+  let reads: ObjectRead[] = [];
 
   beforeAll(async () => {
     database = await Database.connect(testMongoUri(), name, { monitorCommands: true });
-    database.connection.getClient().on('commandStarted', (event) => {
-      const read = objectReadOf(event);
-      if (read) reads.push(read);
-    });
+    reads = recordObjectReads(database);
   });
   afterAll(async () => {
     await database.drop();
