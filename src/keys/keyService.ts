@@ -89,11 +89,17 @@ export class KeyService {
   async createUserKey(input: { name?: unknown; rules?: unknown }): Promise<KeyWithSecret> {
     const name = validName(input.name);
     const rules = await this.validRules(input.rules ?? []);
-    const count = await this.scope.apiKeys.count({ kind: 'user' });
-    if (count >= this.limits.maxUserKeys) {
-      throw errors.refused([`The plan allows ${this.limits.maxUserKeys} user-defined API keys; remove one first.`]);
+    const refusal = () => errors.refused([`The plan allows ${this.limits.maxUserKeys} user-defined API keys; remove one first.`]);
+    if ((await this.scope.apiKeys.count({ kind: 'user' })) >= this.limits.maxUserKeys) throw refusal();
+    // Write, then check: of creates racing for the last places, any that finds the plan exceeded
+    // takes its own key back (its secret was never shown), so the cap is never passed.
+    const { record, secret } = await this.insertRecord('user', name, rules);
+    if ((await this.scope.apiKeys.count({ kind: 'user' })) > this.limits.maxUserKeys) {
+      await this.scope.apiKeys.deleteMany({ _id: record._id });
+      throw refusal();
     }
-    return this.insert('user', name, rules);
+    await this.audited('key.created', record);
+    return { key: this.view({ ...record, accountId: this.scope.accountId }), secret };
   }
 
   /** Changes a user-defined key's name and/or rules (application keys have no rules). */
@@ -153,6 +159,13 @@ export class KeyService {
   }
 
   private async insert(kind: KeyKind, name: string, rules: ApiKeyRecord['rules']): Promise<KeyWithSecret> {
+    const { record, secret } = await this.insertRecord(kind, name, rules);
+    await this.audited('key.created', record);
+    return { key: this.view({ ...record, accountId: this.scope.accountId }), secret };
+  }
+
+  /** Stores a new key (only its hash and encrypted copy); the secret is returned once. */
+  private async insertRecord(kind: KeyKind, name: string, rules: ApiKeyRecord['rules']) {
     const secret = generateSecret(secretKind(kind));
     const now = flotiqDate();
     const record = {
@@ -166,8 +179,7 @@ export class KeyService {
       updatedAt: now,
     };
     await this.scope.apiKeys.insert([record]);
-    await this.audited('key.created', record);
-    return { key: this.view({ ...record, accountId: this.scope.accountId }), secret };
+    return { record, secret };
   }
 
   private view(record: ApiKeyRecord): KeyView {

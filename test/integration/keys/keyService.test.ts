@@ -90,6 +90,19 @@ describe('API keys on the real database', () => {
     expect(result.body).toEqual({ errors: ['The plan allows 5 user-defined API keys; remove one first.'] });
   });
 
+  it('creates racing for the last places never pass the plan cap', async () => {
+    const other = await t.createAccount('Racing keys');
+    const racing = await t.gateway.keyService(other.accountId);
+    for (let i = 0; i < 3; i++) await racing.createUserKey({ name: `existing ${i}`, rules: [] });
+    const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => racing.createUserKey({ name: `racer ${i}`, rules: [] })));
+    const users = (await racing.list()).filter((key) => key.kind === 'user');
+    expect(users.length).toBeLessThanOrEqual(5);
+    expect(users.length).toBe(3 + results.filter((r) => r.status === 'fulfilled').length);
+    for (const result of results) {
+      if (result.status === 'rejected') expect((result.reason as { reasons?: string[] }).reasons).toEqual(['The plan allows 5 user-defined API keys; remove one first.']);
+    }
+  });
+
   it('a content type used by a key cannot be deleted', async () => {
     const result = await failure(t.gateway.content(account.accountId).contentTypes.delete('category'));
     expect((result.body as { errors: string[] }).errors).toContain('This content type definition is used by Api Key: stored');
