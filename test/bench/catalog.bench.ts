@@ -1,6 +1,6 @@
 /**
  * `npm run bench:catalog`: contentgate on the peer benchmark's catalog, measured so that it can be
- * put next to Directus (/work/shared/peer-directus, scenarios a–d).
+ * put next to Directus (the shared folder's peer-directus, scenarios a–d).
  *
  * What it does, in one process with the gateway (the load generator runs in a child process):
  *  1. starts the database (`MONGODB_URI`, else embedded FerretDB from `FERRETDB_BIN` / `.tools/bin`)

@@ -1,5 +1,5 @@
 /**
- * The benchmark catalog, value for value the one ../shared/peer-directus/seed.mjs loads into
+ * The benchmark catalog, value for value the one the peer-directus seed.mjs (in the shared folder) loads into
  * Directus: the same mulberry32 PRNG (seed 20240611), word lists, field order and order of `rnd()`
  * calls. Only the ids differ in form: Directus numbers rows 1…n, here they are `category-<n>` and
  * `product-<n>` with the same n, and the relation is Flotiq's DataSource list of one.
