@@ -116,7 +116,10 @@ export class ContentTypeService {
     // the objects and writes (a conditional update alone is not atomic on FerretDB).
     const claims = this.scope.versionClaims();
     const claimed = `ctd/${this.scope.accountId}/${name}`;
-    if (!(await claims.claim(claimed, next.version))) throw errors.refused(['The content type was changed by another request; retry.']);
+    const unwritten = async () => (await this.scope.contentTypes.findOne({ name }))?.version === previous.version;
+    if (!(await claims.claim(claimed, next.version, undefined, unwritten))) {
+      throw errors.refused(['The content type was changed by another request; retry.']);
+    }
     try {
       await this.hooks.convertObjects(previous, next);
     } catch (error) {
@@ -127,7 +130,6 @@ export class ContentTypeService {
       { name },
       { $set: { label: next.label, definition: definitionText(next), version: next.version, updatedAt: next.updatedAt } },
     );
-    await claims.release(claimed, previous.version);
     await this.hooks.changed();
     return next;
   }

@@ -5,6 +5,9 @@ import { objectCollectionName, objectDocumentId, type ObjectLayout } from './obj
 import { QUERY_TIME_LIMIT_MS, type Filter, type FindOptions } from './scopedCollection';
 import { VersionClaims } from './versionClaims';
 
+/** When each record a write may be based on was read (a claim refuses reads that are too old). */
+const readTimes = new WeakMap<ContentObjectRecord, number>();
+
 /** How many point reads one `findByIds` runs at once on the collection-per-type layout. */
 const POINT_READ_CONCURRENCY = 16;
 
@@ -39,7 +42,9 @@ export class ObjectCollection {
   /** The stored object with this id key (live or soft-deleted), or null. */
   async findById(idKey: string): Promise<ContentObjectRecord | null> {
     const found = await this.collection.findOne({ _id: this.documentId(idKey) }, { maxTimeMS: QUERY_TIME_LIMIT_MS });
-    return found && this.owns(found) ? found : null;
+    if (!found || !this.owns(found)) return null;
+    readTimes.set(found, Date.now());
+    return found;
   }
 
   /**
@@ -91,11 +96,9 @@ export class ObjectCollection {
    */
   async updateVersion(current: ContentObjectRecord, set: Filter): Promise<boolean> {
     guardUpdate({ $set: set });
-    const incarnation = this.incarnation(current);
     const next = current.internal.latestVersion + 1;
-    if (!(await this.claims.claim(incarnation, next))) return false;
+    if (!(await this.claim(current, next))) return false;
     await this.collection.updateOne({ _id: current._id }, { $set: { ...set, 'internal.latestVersion': next } } as never);
-    await this.claims.release(incarnation, current.internal.latestVersion);
     return true;
   }
 
@@ -104,16 +107,20 @@ export class ObjectCollection {
    * as `updateVersion`); false when another writer got there first.
    */
   async replaceDeleted(current: ContentObjectRecord, record: Omit<ContentObjectRecord, '_id' | 'accountId' | 'contentType'>): Promise<boolean> {
-    const incarnation = this.incarnation(current);
     const next = current.internal.latestVersion + 1;
     const document = { ...record, accountId: this.accountId, contentType: this.type };
     await this.model?.validate({ ...document, _id: current._id });
-    if (!(await this.claims.claim(incarnation, next))) return false;
+    if (!(await this.claim(current, next))) return false;
     await this.collection.replaceOne({ _id: current._id }, document);
-    // The old life's last claim stays: a writer that read the deleted object before this replace
-    // must still lose (one small document per re-created id).
-    await this.claims.release(incarnation, current.internal.latestVersion);
     return true;
+  }
+
+  /** Claims version `next` of the object read as `current` (see `versionClaims.ts`). */
+  private claim(current: ContentObjectRecord, next: number): Promise<boolean> {
+    return this.claims.claim(this.incarnation(current), next, readTimes.get(current), async () => {
+      const now = await this.findById(current.idKey);
+      return now?.createdSeq === current.createdSeq && now.internal.latestVersion === current.internal.latestVersion;
+    });
   }
 
   /** Applies `$set` to the document of `idKey` unconditionally (conversions, migrations, tests). */
