@@ -1,3 +1,4 @@
+import { readUntil } from '../support/eventually';
 import { recordObjectReads, type ObjectRead } from '../support/objectReads';
 import { graphql, startTestGateway, type TestGateway } from '../support/testGateway';
 import { call, LIBRARY_TYPES } from './restKit';
@@ -83,12 +84,7 @@ describe('cached reads', () => {
       const url = '/api/v1/content/category/c-1';
       expect((await call(other.app, 'GET', url, { key: keys.ro })).status).toBe(200);
       await call(t.app, 'PATCH', url, { key: keys.rw, body: { name: 'Seen elsewhere' } });
-      const deadline = Date.now() + 1000;
-      let name = '';
-      while (Date.now() < deadline && name !== 'Seen elsewhere') {
-        name = (await call(other.app, 'GET', url, { key: keys.ro })).body.name;
-        if (name !== 'Seen elsewhere') await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      const name = await readUntil(async () => (await call(other.app, 'GET', url, { key: keys.ro })).body.name, 'Seen elsewhere');
       expect(name).toBe('Seen elsewhere');
     } finally {
       await other.app.close();

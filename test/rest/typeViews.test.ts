@@ -1,3 +1,4 @@
+import { readUntil } from '../support/eventually';
 import { recordObjectReads, type ObjectRead } from '../support/objectReads';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { call, LIBRARY_TYPES } from './restKit';
@@ -49,13 +50,8 @@ describe('reads from in-process copies of types', () => {
     const other = await startTestGateway({ databaseName: t.database.connection.name });
     try {
       await call(other.app, 'PATCH', '/api/v1/content/category/c-1', { key: keys.rw, body: { name: 'Elsewhere' } });
-      const deadline = Date.now() + 1000;
-      let name = '';
-      while (Date.now() < deadline && name !== 'Elsewhere') {
-        name = (await call(t.app, 'GET', '/api/v1/content/category/c-1', { key: keys.ro })).body.name;
-        if (name !== 'Elsewhere') await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      expect(name).toBe('Elsewhere');
+      const read = async () => (await call(t.app, 'GET', '/api/v1/content/category/c-1', { key: keys.ro })).body.name;
+      expect(await readUntil(read, 'Elsewhere')).toBe('Elsewhere');
     } finally {
       await other.app.close();
       await other.gateway.stop();
