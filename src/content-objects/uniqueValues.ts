@@ -78,8 +78,11 @@ async function claimOne(
   if (ownerData && ownerData[value.field] === value.value) return 'conflict';
   // The owner does not hold the value: a write in flight (young claim) or one that never completed.
   if (Date.now() - (claim.at ?? 0) < STALE_CLAIM_MS) return 'conflict';
-  // Take it over by delete and insert: the insert of the unique `_id` is the atomic step (a
-  // conditional update is not atomic on FerretDB), so of racing takers exactly one gets it.
+  // Take it over. Conditional updates and deletes are not atomic on FerretDB, inserts of a unique
+  // `_id` are: of racing takers only the one that inserts the takeover token for this very claim
+  // (owner and time) removes it, and then competes for the value like any new writer.
+  const token = `unique/${value.claimId}/${claim.ownerIdKey}/${claim.at ?? 0}`;
+  if (!(await scope.versionClaims().claim(token, 1, undefined, async () => false))) return 'conflict';
   await scope.uniqueClaims.deleteMany({ _id: value.claimId, ownerIdKey: claim.ownerIdKey });
   return (await insertClaim(scope, contentType, ownerIdKey, value)) ? 'claimed' : 'conflict';
 }
