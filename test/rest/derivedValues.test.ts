@@ -1,3 +1,4 @@
+import { keyRule } from '../support/keyRules';
 import { graphql, startTestGateway, type TestGateway } from '../support/testGateway';
 import { call, LIBRARY_TYPES, ref } from './restKit';
 
@@ -15,14 +16,7 @@ describe('derived values and refusals follow the read rights', () => {
   /** Creates articles, cannot read categories. */
   let articleWriter: string;
   const filters = (value: unknown) => encodeURIComponent(JSON.stringify(value));
-  const rule = (type: string, rights: Record<string, unknown>) => ({
-    contentTypeDefinitionName: type,
-    canRead: false,
-    canCreate: false,
-    canUpdate: false,
-    canDelete: false,
-    ...rights,
-  });
+  const rule = keyRule;
 
   beforeAll(async () => {
     t = await startTestGateway();

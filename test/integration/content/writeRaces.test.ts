@@ -47,10 +47,11 @@ describe('concurrent writes of one object', () => {
       const [patched, deleted] = await settle<unknown>([content.objects.patch('note', id, { body: 'changed' }), content.objects.delete('note', id)]);
       const exists = await content.objects.exists('note', id);
       expect(exists).toBe(deleted.status === 'rejected');
-      if (patched.status === 'fulfilled' && deleted.status === 'fulfilled') {
-        // Both may succeed only in that order: the PATCH first, then the delete of the new version.
-        expect(exists).toBe(false);
-      }
+      // Every write that succeeded made its own version: a PATCH then a delete leave version 3.
+      const stored = await content.scope.objects('note').findById(id);
+      const wins = [patched, deleted].filter((result) => result.status === 'fulfilled').length;
+      expect(stored?.internal.latestVersion).toBe(1 + wins);
+      expect(wins).toBeGreaterThanOrEqual(1);
     }
   });
 

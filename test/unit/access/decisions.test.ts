@@ -10,16 +10,10 @@ import {
   seesEverything,
 } from '../../../src/access/decisions';
 import { normalisePermissions } from '../../../src/access/normalisePermissions';
-import type { Action, KeyRule } from '../../../src/access/permissions';
+import { keyRule } from '../../support/keyRules';
+import type { Action } from '../../../src/access/permissions';
 
-const rule = (type: string, rights: Partial<KeyRule> = {}): KeyRule => ({
-  contentTypeDefinitionName: type,
-  canRead: false,
-  canCreate: false,
-  canUpdate: false,
-  canDelete: false,
-  ...rights,
-});
+const rule = keyRule;
 
 const rw = normalisePermissions('rw');
 const ro = normalisePermissions('ro');
