@@ -26,8 +26,10 @@ export interface Config {
   keyHashSecret?: string;
   /** Key of the AES-GCM copy of API keys shown on the admin page (`KEY_ENCRYPTION_KEY`). */
   keyEncryptionKey?: string;
-  /** Whether GraphQL introspection is open to application keys (default: not in production). */
+  /** Whether GraphQL introspection is open, every key on its own view (`GRAPHQL_INTROSPECTION`; default: not in production). */
   introspection: boolean;
+  /** How many per-key GraphQL schema views are kept (`GRAPHQL_VIEWS`, default 256; keys with equal rights share one). */
+  graphqlViews: number;
   /** Internal listener (key management, admin page): loopback by default. */
   internalHost: string;
   internalPort: number;
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyHashSecret: nonEmpty(env.KEY_HASH_SECRET),
     keyEncryptionKey: nonEmpty(env.KEY_ENCRYPTION_KEY),
     introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : env.NODE_ENV !== 'production',
+    graphqlViews: parseCount(env.GRAPHQL_VIEWS, 256, 'GRAPHQL_VIEWS'),
     internalHost: env.INTERNAL_HOST ?? '127.0.0.1',
     internalPort: parsePort(env.INTERNAL_PORT, 3001, 'INTERNAL_PORT'),
     adminToken: nonEmpty(env.ADMIN_TOKEN),
@@ -84,6 +87,13 @@ function parseCacheSize(value: string | undefined, fallback: number, name: strin
   const size = Number(value);
   if (!Number.isFinite(size) || size < 0 || size > 65536) throw new Error(`${name} must be a number of MiB from 0 to 65536`);
   return size;
+}
+
+function parseCount(value: string | undefined, fallback: number, name: string): number {
+  if (nonEmpty(value) === undefined) return fallback;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new Error(`${name} must be a whole number from 1 to 100000`);
+  return count;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

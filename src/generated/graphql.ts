@@ -11,6 +11,8 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** Any JSON value (editor.js block values, custom fields). */
   JSON: { input: unknown; output: unknown; }
+  /** A permission: `<type>:<action>` or `<type>.<property>:<read|create|update>` (see the README). */
+  Scope: { input: string; output: string; }
 };
 
 /** A condition on a checkbox field. */

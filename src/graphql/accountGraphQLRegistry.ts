@@ -1,96 +1,148 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import type { Permissions } from '../access/permissions';
+import { rightsFingerprint } from '../cache/rightsFingerprint';
 import { ALL_TOPICS, type ChangeFeed } from '../runtime/changeFeed';
 import type { ContentTypeSnapshots } from '../runtime/contentTypeSnapshots';
 import { buildAccountSchema, type AccountSchema } from './buildAccountSchema';
 import { formatGraphQLError } from './formatGraphQLError';
-import { DEFAULT_OPERATION_LIMITS, operationLimitsRule } from './operationLimits';
+import { ALL_GUARD_LAYERS, type GuardLayers } from './guardLayers';
 import type { GraphQLContext } from './graphqlContext';
+import { keySchemaView } from './keySchemaView';
+import { knownOperationTypesRule } from './knownOperationTypesRule';
+import { DEFAULT_OPERATION_LIMITS, operationLimitsRule } from './operationLimits';
 import { permissionPlugin } from './permissionPlugin';
 
-/** An account's schema and the Apollo Server that executes it. */
+/** An account's schema as built from its CTDs (the source every key view is pruned from). */
 export interface AccountGraphQL extends AccountSchema {
+  /** Distinguishes builds: views are cached per build, so a rebuilt account never serves an old view. */
+  readonly build: number;
+}
+
+/** What one key executes against: its view of the account schema and the Apollo Server running it. */
+export interface KeyGraphQL {
+  account: AccountGraphQL;
+  schema: GraphQLSchema;
   apollo: ApolloServer<GraphQLContext>;
 }
 
 /** How long a replaced Apollo Server keeps running for requests that started on it. */
 const RETIRE_AFTER_MS = 60_000;
+/** Parsed and validated documents, shared by every view (Apollo prefixes entries with the schema's hash). */
+const DOCUMENT_STORE_BYTES = 32 * 1024 * 1024;
+
+let builds = 0;
 
 /**
- * Builds, caches and rebuilds each account's GraphQL schema. A CTD change (announced on the change
- * feed, from this or another instance) drops the account's entry; the next request builds the new
- * schema while requests in flight finish on the one they started with.
+ * Builds, caches and rebuilds each account's GraphQL schema and each key's view of it. A view is
+ * keyed by the account build and the key's rights fingerprint, so keys with equal rights share
+ * one, and a key whose rules change gets another at its next request. Views are kept in a bounded
+ * LRU. A CTD change (announced on the change feed, from this or another instance) drops the
+ * account and its views; requests in flight finish on the schema they started with.
  */
 export class AccountGraphQLRegistry {
-  private readonly entries = new Map<string, Promise<AccountGraphQL>>();
+  private readonly accounts = new Map<string, Promise<AccountGraphQL>>();
   private readonly generation = new Map<string, number>();
+  private readonly views: LRUCache<string, Promise<KeyGraphQL>>;
+  private readonly documentStore = new InMemoryLRUCache<DocumentNode>({ maxSize: DOCUMENT_STORE_BYTES });
 
   constructor(
     private readonly snapshots: ContentTypeSnapshots,
     feed: ChangeFeed,
-    private readonly options: { introspection: boolean },
+    private readonly options: { introspection: boolean; maxViews: number; layers?: GuardLayers },
   ) {
+    this.views = new LRUCache({ max: options.maxViews, dispose: (view) => retire(view) });
     feed.subscribe((topic) => {
-      if (topic === ALL_TOPICS) for (const accountId of [...this.entries.keys()]) this.invalidate(accountId);
+      if (topic === ALL_TOPICS) for (const accountId of [...this.accounts.keys()]) this.invalidate(accountId);
       else if (topic.startsWith('schema:')) this.invalidate(topic.slice('schema:'.length));
     });
   }
 
   /** The account's current schema, built on first use. */
   get(accountId: string): Promise<AccountGraphQL> {
-    let entry = this.entries.get(accountId);
+    let entry = this.accounts.get(accountId);
     if (!entry) {
       const generation = this.generation.get(accountId) ?? 0;
       entry = this.build(accountId);
-      this.entries.set(accountId, entry);
+      this.accounts.set(accountId, entry);
       entry.catch(() => {
-        if (this.entries.get(accountId) === entry) this.entries.delete(accountId);
+        if (this.accounts.get(accountId) === entry) this.accounts.delete(accountId);
       });
       // A change that arrived while building makes this result stale: build again next time.
       void entry.then(() => {
-        if ((this.generation.get(accountId) ?? 0) !== generation && this.entries.get(accountId) === entry) {
-          this.entries.delete(accountId);
+        if ((this.generation.get(accountId) ?? 0) !== generation && this.accounts.get(accountId) === entry) {
+          this.accounts.delete(accountId);
         }
       }, () => undefined);
     }
     return entry;
   }
 
+  /** The view a key with these rights executes against, built on first use. */
+  async forKey(accountId: string, permissions: Permissions): Promise<KeyGraphQL> {
+    const account = await this.get(accountId);
+    const key = `${accountId}|${account.build}|${rightsFingerprint(permissions)}`;
+    let view = this.views.get(key);
+    if (!view) {
+      view = this.buildView(account, permissions);
+      this.views.set(key, view);
+      view.catch(() => {
+        if (this.views.get(key) === view) this.views.delete(key);
+      });
+    }
+    return view;
+  }
+
   /** Stops every Apollo Server (shutdown). */
   async stop(): Promise<void> {
-    const all = [...this.entries.values()];
-    this.entries.clear();
-    await Promise.allSettled(all.map(async (entry) => (await entry).apollo.stop()));
+    const all = [...this.views.values()];
+    this.views.clear();
+    this.accounts.clear();
+    await Promise.allSettled(all.map(async (view) => (await view).apollo.stop()));
   }
 
   private invalidate(accountId: string): void {
     this.generation.set(accountId, (this.generation.get(accountId) ?? 0) + 1);
-    const entry = this.entries.get(accountId);
-    if (!entry) return;
-    this.entries.delete(accountId);
-    entry.then(
-      (old) => setTimeout(() => void old.apollo.stop().catch(() => undefined), RETIRE_AFTER_MS).unref(),
-      () => undefined,
-    );
+    this.accounts.delete(accountId);
+    for (const key of [...this.views.keys()]) if (key.startsWith(`${accountId}|`)) this.views.delete(key);
   }
 
   private async build(accountId: string): Promise<AccountGraphQL> {
     const ctds = [...(await this.snapshots.get(accountId)).values()];
-    const accountSchema = buildAccountSchema(ctds);
+    return { ...buildAccountSchema(ctds, { shield: this.layers.shield }), build: ++builds };
+  }
+
+  private async buildView(account: AccountGraphQL, permissions: Permissions): Promise<KeyGraphQL> {
+    const schema = this.layers.views ? keySchemaView(account.schema, permissions) : account.schema;
     const apollo = new ApolloServer<GraphQLContext>({
-      schema: accountSchema.schema,
+      schema,
+      documentStore: this.documentStore,
       introspection: this.options.introspection,
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: true,
       allowBatchedHttpRequests: false,
       csrfPrevention: true,
+      stopOnTerminationSignals: false,
       formatError: formatGraphQLError,
-      validationRules: [operationLimitsRule(DEFAULT_OPERATION_LIMITS)],
+      validationRules: [knownOperationTypesRule, operationLimitsRule(DEFAULT_OPERATION_LIMITS)],
       parseOptions: { maxTokens: DEFAULT_OPERATION_LIMITS.maxTokens },
-      plugins: [permissionPlugin(), ApolloServerPluginLandingPageDisabled()],
+      plugins: [...(this.layers.operationCheck ? [permissionPlugin()] : []), ApolloServerPluginLandingPageDisabled()],
     });
     await apollo.start();
-    return { ...accountSchema, apollo };
+    return { account, schema, apollo };
+  }
+
+  private get layers(): GuardLayers {
+    return this.options.layers ?? ALL_GUARD_LAYERS;
   }
 }
 
+function retire(view: Promise<KeyGraphQL>): void {
+  view.then(
+    (old) => setTimeout(() => void old.apollo.stop().catch(() => undefined), RETIRE_AFTER_MS).unref(),
+    () => undefined,
+  );
+}

@@ -1,4 +1,4 @@
-import type { Action } from '../access/permissions';
+import { fieldScope, typeScope } from '../access/scopes';
 import {
   propertiesOf,
   type ContentTypeDefinition,
@@ -15,6 +15,7 @@ import {
   type ContentTypeNames,
 } from './names';
 import { propertyShape } from './propertyTypes';
+import { REACHABLE, requiresScopes } from './scopeDirective';
 import { SHARED_TYPE_DEFS } from './sharedTypeDefs';
 
 /** A field whose value is resolved from relation references. */
@@ -30,23 +31,26 @@ export interface RelationField {
   owner: string;
 }
 
-/** Which generated element belongs to which content type and property. */
+/**
+ * What the resolvers need to know about the generated elements. What each field requires is not
+ * here: the SDL says it with `@requiresScopes`, and every guard reads it from the built schema.
+ */
 export interface SchemaPlan {
   contentTypes: Map<string, { ctd: ContentTypeDefinition; names: ContentTypeNames }>;
   relationFields: RelationField[];
-  /** GraphQL field → CTD property, per generated output type (for permission checks). */
+  /** GraphQL field → CTD property, per generated output type (renamed fields get resolvers). */
   propertyOfField: Map<string, { owner: string; fields: Map<string, string> }>;
   /** Filter-input field → catalog path, per content type. */
   filterPaths: Map<string, Map<string, string>>;
-  /** Root field (`Query.x` / `Mutation.x`) → the action and type it performs. */
-  rootFields: Map<string, { action: Action; type: string }>;
-  /** Top-level inputs of a content type (create, patch, filter): field → property (null: id/internal). */
-  inputFields: Map<string, { owner: string; action: 'create' | 'update' | 'read'; fields: Map<string, string | null> }>;
 }
 
 /**
- * Turns an account's CTDs into SDL and a plan of what the resolvers and permission rules must
- * cover. Pure: the same CTDs always give the same SDL (types in name order, fields in `order`).
+ * Turns an account's CTDs into SDL and a plan of what the resolvers must cover. Every field and
+ * input field states what it requires with `@requiresScopes` (shared types carry an empty
+ * requirement): root queries and counts read on the type, mutations their action, property fields
+ * the field right, relations also read on their target, `id` any right that returns the type,
+ * filter fields read on what they filter. Pure: the same CTDs always give the same SDL (types in
+ * name order, fields in `order`).
  */
 export function buildTypeDefs(ctds: readonly ContentTypeDefinition[]): { typeDefs: string; plan: SchemaPlan } {
   const sorted = [...ctds].sort((a, b) => a.name.localeCompare(b.name));
@@ -56,8 +60,6 @@ export function buildTypeDefs(ctds: readonly ContentTypeDefinition[]): { typeDef
     relationFields: [],
     propertyOfField: new Map(),
     filterPaths: new Map(),
-    rootFields: new Map(),
-    inputFields: new Map(),
   };
   const blocks: string[] = [SHARED_TYPE_DEFS];
   const queryFields: string[] = [];
@@ -68,31 +70,25 @@ export function buildTypeDefs(ctds: readonly ContentTypeDefinition[]): { typeDef
     plan.contentTypes.set(ctd.name, { ctd, names });
     const properties = orderedProperties(ctd.metaDefinition.order, propertiesOf(ctd), ctd.metaDefinition.propertiesConfig);
     const writer = new ObjectWriter(plan, existing, ctd.name, blocks);
-    writer.outputType(names.type, `Content type: ${ctd.label} (${ctd.name})`, properties, true);
-    writer.inputType(names.createInput, properties, `Data of a new ${ctd.name}.`);
-    writer.inputType(names.patchInput, properties, `Fields of a ${ctd.name} to change; absent fields stay as they are.`);
-    const inputFields = new Map<string, string | null>([['id', null], ...properties.map((p): [string, string] => [fieldName(p.name), p.name])]);
-    plan.inputFields.set(names.createInput, { owner: ctd.name, action: 'create', fields: inputFields });
-    plan.inputFields.set(names.patchInput, { owner: ctd.name, action: 'update', fields: inputFields });
+    writer.outputType(names.type, `Content type: ${ctd.label} (${ctd.name})`, properties);
+    writer.inputType(names.createInput, properties, `Data of a new ${ctd.name}.`, 'create');
+    writer.inputType(names.patchInput, properties, `Fields of a ${ctd.name} to change; absent fields stay as they are.`, 'update');
     blocks.push(filterInput(ctd, names, plan));
 
+    const reads = requiresScopes([[typeScope(ctd.name, 'read')]]);
     const listArgs = `page: Int, limit: Int, order_by: String, order_direction: String, filter: String, where: ${names.filterInput}, ids: [String!]`;
     queryFields.push(
-      `  """One ${ctd.name} by id."""\n  ${names.getField}(id: String!): ${names.type}`,
-      `  """A page of ${ctd.name} objects (limit ≤ 1000; filter is Flotiq's JSON filters string, where its typed form)."""\n  ${names.listField}(${listArgs}): [${names.type}!]!`,
-      `  """How many ${ctd.name} objects match the filter."""\n  ${names.countField}(filter: String, where: ${names.filterInput}, ids: [String!]): Int!`,
+      `  """One ${ctd.name} by id."""\n  ${names.getField}(id: String!): ${names.type}${reads}`,
+      `  """A page of ${ctd.name} objects (limit ≤ 1000; filter is Flotiq's JSON filters string, where its typed form)."""\n  ${names.listField}(${listArgs}): [${names.type}!]!${reads}`,
+      `  """How many ${ctd.name} objects match the filter."""\n  ${names.countField}(filter: String, where: ${names.filterInput}, ids: [String!]): Int!${reads}`,
     );
-    for (const field of [names.getField, names.listField, names.countField]) plan.rootFields.set(`Query.${field}`, { action: 'read', type: ctd.name });
-    plan.rootFields.set(`Mutation.${names.createMutation}`, { action: 'create', type: ctd.name });
-    plan.rootFields.set(`Mutation.${names.updateMutation}`, { action: 'update', type: ctd.name });
-    plan.rootFields.set(`Mutation.${names.deleteMutation}`, { action: 'delete', type: ctd.name });
     mutationFields.push(
-      `  ${names.createMutation}(data: ${names.createInput}!): ${names.type}!`,
-      `  ${names.updateMutation}(id: String!, data: ${names.patchInput}!): ${names.type}!`,
-      `  ${names.deleteMutation}(id: String!): DeleteResult!`,
+      `  ${names.createMutation}(data: ${names.createInput}!): ${names.type}!${requiresScopes([[typeScope(ctd.name, 'create')]])}`,
+      `  ${names.updateMutation}(id: String!, data: ${names.patchInput}!): ${names.type}!${requiresScopes([[typeScope(ctd.name, 'update')]])}`,
+      `  ${names.deleteMutation}(id: String!): DeleteResult!${requiresScopes([[typeScope(ctd.name, 'delete')]])}`,
     );
   }
-  blocks.push(`type Query {\n${queryFields.join('\n') || '  _empty: Boolean'}\n}`);
+  blocks.push(`type Query {\n${queryFields.join('\n') || `  _empty: Boolean${REACHABLE}`}\n}`);
   if (mutationFields.length) blocks.push(`type Mutation {\n${mutationFields.join('\n')}\n}`);
   return { typeDefs: blocks.join('\n\n'), plan };
 }
@@ -121,49 +117,70 @@ class ObjectWriter {
     private readonly blocks: string[],
   ) {}
 
-  outputType(typeName: string, description: string, properties: NamedProperty[], isContentType: boolean): void {
+  /**
+   * An output type. `topProperty` is set for nested object-list types: their fields are part of
+   * that top-level property and need its read right (field rights exist for top-level properties).
+   */
+  outputType(typeName: string, description: string, properties: NamedProperty[], topProperty?: string): void {
     const lines: string[] = [];
     const fields = new Map<string, string>();
-    if (isContentType) lines.push('  id: String!', '  internal: ObjectInternal');
+    const type = this.owner;
+    if (topProperty === undefined) {
+      const returned = (['read', 'create', 'update'] as const).map((action) => [typeScope(type, action)]);
+      lines.push(`  id: String!${requiresScopes(returned)}`, `  internal: ObjectInternal${requiresScopes([[typeScope(type, 'read')]])}`);
+    }
     for (const property of properties) {
       const name = fieldName(property.name);
       fields.set(name, property.name);
+      const reads = fieldScope(type, topProperty ?? property.name, 'read');
       const shape = propertyShape(property.config, this.existing);
-      if (shape.kind === 'scalar') lines.push(`  ${name}: ${shape.output}`);
+      if (shape.kind === 'scalar') lines.push(`  ${name}: ${shape.output}${requiresScopes([[reads]])}`);
       if (shape.kind === 'relation') {
-        lines.push(`  ${name}: [${shape.target ?? 'DataSource'}]`);
+        const needs = shape.target ? [reads, typeScope(shape.target, 'read')] : [reads];
+        lines.push(`  ${name}: [${shape.target ?? 'DataSource'}]${requiresScopes([needs])}`);
         this.plan.relationFields.push({ typeName, fieldName: name, property: property.name, target: shape.target, owner: this.owner });
       }
       if (shape.kind === 'objectList') {
         const nested = nestedTypeName(typeName, property.name);
-        lines.push(`  ${name}: [${nested}]`);
-        this.outputType(nested, `${property.config?.label ?? property.name} (an item of ${typeName}.${name})`, this.nested(property), false);
+        lines.push(`  ${name}: [${nested}]${requiresScopes([[reads]])}`);
+        this.outputType(nested, `${property.config?.label ?? property.name} (an item of ${typeName}.${name})`, this.nested(property), topProperty ?? property.name);
       }
     }
-    if (lines.length === 0) lines.push('  _empty: Boolean');
+    if (lines.length === 0) lines.push(`  _empty: Boolean${requiresScopes([[fieldScope(type, topProperty ?? '', 'read')]])}`);
     this.plan.propertyOfField.set(typeName, { owner: this.owner, fields });
     this.blocks.push(`"""${escapeDescription(description)}"""\ntype ${typeName} {\n${lines.join('\n')}\n}`);
   }
 
-  inputType(inputName: string, properties: NamedProperty[], description: string, parentType?: string): void {
+  /**
+   * An input type for `action`. Top-level fields need the field right for the action; nested
+   * object-list inputs (shared by create and patch) carry, as a type, "create or update that
+   * top-level property", and their fields nothing more.
+   */
+  inputType(inputName: string, properties: NamedProperty[], description: string, action: 'create' | 'update', nesting?: { parentType: string; topProperty: string }): void {
     const lines: string[] = [];
-    if (!parentType) lines.push('  id: String');
+    const type = this.owner;
+    const needs = (property: string) => (nesting ? '' : requiresScopes([[fieldScope(type, property, action)]]));
+    if (!nesting) lines.push(`  id: String${requiresScopes([[typeScope(type, action)]])}`);
     for (const property of properties) {
       const name = fieldName(property.name);
       const shape = propertyShape(property.config, this.existing);
-      if (shape.kind === 'scalar') lines.push(`  ${name}: ${shape.input}`);
-      if (shape.kind === 'relation') lines.push(`  ${name}: [DataSourceInput!]`);
+      if (shape.kind === 'scalar') lines.push(`  ${name}: ${shape.input}${needs(property.name)}`);
+      if (shape.kind === 'relation') lines.push(`  ${name}: [DataSourceInput!]${needs(property.name)}`);
       if (shape.kind === 'objectList') {
-        const owner = parentType ?? this.owner;
+        const owner = nesting?.parentType ?? this.owner;
         const nestedInput = nestedInputName(owner, property.name);
-        lines.push(`  ${name}: [${nestedInput}!]`);
-        if (!this.blocks.some((block) => block.includes(`input ${nestedInput} {`))) {
-          this.inputType(nestedInput, this.nested(property), `An item of ${owner}.${name}.`, nestedTypeName(owner, property.name));
+        lines.push(`  ${name}: [${nestedInput}!]${needs(property.name)}`);
+        if (!this.blocks.some((block) => block.includes(`input ${nestedInput} `))) {
+          const topProperty = nesting?.topProperty ?? property.name;
+          this.inputType(nestedInput, this.nested(property), `An item of ${owner}.${name}.`, action, { parentType: nestedTypeName(owner, property.name), topProperty });
         }
       }
     }
     if (lines.length === 0) lines.push('  _empty: Boolean');
-    this.blocks.push(`"""${escapeDescription(description)}"""\ninput ${inputName} {\n${lines.join('\n')}\n}`);
+    const typeDirective = nesting
+      ? requiresScopes([[fieldScope(type, nesting.topProperty, 'create')], [fieldScope(type, nesting.topProperty, 'update')]])
+      : '';
+    this.blocks.push(`"""${escapeDescription(description)}"""\ninput ${inputName}${typeDirective} {\n${lines.join('\n')}\n}`);
   }
 
   private nested(property: NamedProperty): NamedProperty[] {
@@ -180,12 +197,16 @@ function filterInput(ctd: ContentTypeDefinition, names: ContentTypeNames, plan: 
     const name = filterFieldName(field.path);
     if (paths.has(name)) continue; // first path wins on a (theoretical) clash
     paths.set(name, field.path);
-    lines.push(`  ${name}: ${conditionType(field)}`);
+    lines.push(`  ${name}: ${conditionType(field)}${requiresScopes([filterScopes(ctd.name, field)])}`);
   }
   plan.filterPaths.set(ctd.name, paths);
-  const properties = new Map([...paths].map(([name, path]): [string, string | null] => [name, catalog.fields.get(path)?.property ?? null]));
-  plan.inputFields.set(names.filterInput, { owner: ctd.name, action: 'read', fields: properties });
   return `"""Typed form of Flotiq's filters for ${ctd.name}; conditions are ANDed."""\ninput ${names.filterInput} {\n${lines.join('\n')}\n}`;
+}
+
+/** Filtering on a path needs read on what it reveals: the type, its property, or every source of a derived value. */
+function filterScopes(type: string, field: CatalogField): string[] {
+  const properties = field.property !== null ? [field.property] : (field.derivedFrom ?? []);
+  return [typeScope(type, 'read'), ...properties.map((property) => fieldScope(type, property, 'read'))];
 }
 
 function conditionType(field: CatalogField): string {

@@ -1,11 +1,9 @@
 import type { Principal } from '../keys/keyResolver';
 import type { OperationContext } from '../operations/operationContext';
-import type { SchemaPlan } from './buildTypeDefs';
 import type { RelationLoaders } from './relationLoaders';
 
 /** The context of one GraphQL request. */
 export interface GraphQLContext extends OperationContext {
   principal: Principal;
-  plan: SchemaPlan;
   loaders: RelationLoaders;
 }

@@ -1,15 +1,13 @@
-import { HeaderMap } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { printSchema } from 'graphql';
-import { seesEverything } from '../access/decisions';
 import { isAppError } from '../errors/appError';
+import { executeApollo, sendApolloAnswer } from '../http/apolloBridge';
 import { authenticate } from '../http/authenticate';
 import type { Principal } from '../keys/keyResolver';
 import type { Gateway } from '../runtime/gateway';
 import type { GraphQLContext } from './graphqlContext';
 import { graphqlCacheKey, isCacheableAnswer } from './cachedQueries';
 import { landingPage } from './landingPage';
-import { readableSchema } from './readableSchema';
+import { printSchemaSorted } from './printAccountSdl';
 import { RelationLoaders } from './relationLoaders';
 
 /** Paths of the GraphQL endpoint (`/api/graphql` is Flotiq's). */
@@ -18,7 +16,8 @@ export const GRAPHQL_PATHS = ['/graphql', '/api/graphql'] as const;
 /**
  * Serves GraphQL on fastify: each request is authenticated, then executed by the Apollo Server of
  * the key's account with a fresh context (operation services pinned to the schema's CTDs, the
- * key's rights, per-request DataLoaders). `GET /api/graphql/schema` returns the SDL the key may see.
+ * key's rights, per-request DataLoaders) on the key's own schema view. `GET /api/graphql/schema`
+ * returns that view's SDL.
  */
 export function registerGraphQLRoutes(app: FastifyInstance, gateway: Gateway): void {
   for (const path of GRAPHQL_PATHS) {
@@ -33,11 +32,11 @@ export function registerGraphQLRoutes(app: FastifyInstance, gateway: Gateway): v
     });
   }
   app.get('/graphiql', async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage('/graphql', 'graphiql')));
+  // The key's own view, as plain text: markup from content-type labels must never render here.
   app.get('/api/graphql/schema', async (request, reply) => {
     const principal = await authenticate(request, gateway.keys);
-    const entry = await gateway.graphql.get(principal.accountId);
-    const schema = seesEverything(principal.permissions) ? entry.schema : readableSchema(entry.schema, entry.plan, principal.permissions);
-    return reply.type('text/html; charset=utf-8').send(printSchema(schema));
+    const view = await gateway.graphql.forKey(principal.accountId, principal.permissions);
+    return reply.type('text/plain; charset=utf-8').send(printSchemaSorted(view.schema));
   });
 }
 
@@ -66,39 +65,15 @@ async function handleGraphQL(gateway: Gateway, request: FastifyRequest, reply: F
 }
 
 async function executeGraphQL(gateway: Gateway, request: FastifyRequest, reply: FastifyReply, principal: Principal, cacheKey: string | undefined): Promise<void> {
-  const entry = await gateway.graphql.get(principal.accountId);
-  const content = gateway.content(principal.accountId, entry.contentTypes);
-  const headers = new HeaderMap();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  const response = await entry.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method, headers, search: searchOf(request.url), body: request.body },
-    context: async (): Promise<GraphQLContext> => {
-      const context: GraphQLContext = {
-        content,
-        permissions: principal.permissions,
-        principal,
-        plan: entry.plan,
-        loaders: undefined as unknown as RelationLoaders,
-      };
-      context.loaders = new RelationLoaders(context);
-      return context;
-    },
+  const view = await gateway.graphql.forKey(principal.accountId, principal.permissions);
+  const content = gateway.content(principal.accountId, view.account.contentTypes);
+  const answer = await executeApollo(view.apollo, request, async (): Promise<GraphQLContext> => {
+    const context: GraphQLContext = { content, permissions: principal.permissions, hideExistence: true, principal, loaders: undefined as unknown as RelationLoaders };
+    context.loaders = new RelationLoaders(context);
+    return context;
   });
-  for (const [name, value] of response.headers) reply.header(name, value);
-  const status = response.status ?? 200;
-  reply.code(status);
-  let text = '';
-  if (response.body.kind === 'complete') text = response.body.string;
-  else for await (const chunk of response.body.asyncIterator) text += chunk;
-  if (cacheKey && isCacheableAnswer(status, text)) {
-    gateway.responses.set(cacheKey, text, response.headers.get('content-type') ?? 'application/json; charset=utf-8');
+  if (cacheKey && isCacheableAnswer(answer.status, answer.body)) {
+    gateway.responses.set(cacheKey, answer.body, answer.headers.get('content-type') ?? 'application/json; charset=utf-8');
   }
-  reply.send(text);
-}
-
-function searchOf(url: string): string {
-  const index = url.indexOf('?');
-  return index < 0 ? '' : url.slice(index);
+  sendApolloAnswer(reply, answer);
 }

@@ -11,6 +11,11 @@ import {
 export interface OperationLimits {
   /** Deepest field nesting, fragments included (relation depth bombs). */
   maxDepth: number;
+  /**
+   * Deepest nesting under `__schema`/`__type`: the standard introspection query (GraphiQL, Apollo
+   * Sandbox, graphql-codegen) nests `ofType` about 13 levels deep; the schema bounds what it returns.
+   */
+  maxIntrospectionDepth: number;
   /** Aliases in the document (alias overloading). */
   maxAliases: number;
   /** Directives in the document (directive overloading). */
@@ -20,7 +25,9 @@ export interface OperationLimits {
 }
 
 /** The limits every public schema applies. */
-export const DEFAULT_OPERATION_LIMITS: OperationLimits = { maxDepth: 10, maxAliases: 30, maxDirectives: 50, maxTokens: 10_000 };
+export const DEFAULT_OPERATION_LIMITS: OperationLimits = { maxDepth: 10, maxIntrospectionDepth: 16, maxAliases: 30, maxDirectives: 50, maxTokens: 10_000 };
+
+const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
 /**
  * A validation rule that refuses documents deeper, or with more aliases or directives, than the
@@ -35,18 +42,23 @@ export function operationLimitsRule(limits: OperationLimits) {
     for (const definition of context.getDocument().definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     }
-    const depthOf = (selectionSet: SelectionSetNode | undefined, seen: ReadonlySet<string>): number => {
+    let tooDeepIntrospection = false;
+    // Depth of a selection set, counted up to just past `limit`; introspection subtrees are measured on their own.
+    const depthOf = (selectionSet: SelectionSetNode | undefined, seen: ReadonlySet<string>, limit: number): number => {
       if (!selectionSet) return 0;
       let deepest = 0;
       for (const selection of selectionSet.selections) {
-        if (selection.kind === Kind.FIELD) deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, seen) : 1);
-        else if (selection.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
+        if (selection.kind === Kind.FIELD && INTROSPECTION_FIELDS.has(selection.name.value) && limit === limits.maxDepth) {
+          if (1 + depthOf(selection.selectionSet, seen, limits.maxIntrospectionDepth) > limits.maxIntrospectionDepth) tooDeepIntrospection = true;
+          deepest = Math.max(deepest, 1);
+        } else if (selection.kind === Kind.FIELD) deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, seen, limit) : 1);
+        else if (selection.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(selection.selectionSet, seen, limit));
         else {
           const name = selection.name.value;
           const fragment = fragments.get(name);
-          if (fragment && !seen.has(name)) deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, name])));
+          if (fragment && !seen.has(name)) deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, name]), limit));
         }
-        if (deepest > limits.maxDepth) return deepest;
+        if (deepest > limit) return deepest;
       }
       return deepest;
     };
@@ -62,7 +74,7 @@ export function operationLimitsRule(limits: OperationLimits) {
         }
       },
       OperationDefinition(node) {
-        if (depthOf(node.selectionSet, new Set()) > limits.maxDepth) {
+        if (depthOf(node.selectionSet, new Set(), limits.maxDepth) > limits.maxDepth || tooDeepIntrospection) {
           context.reportError(new GraphQLError(`Query is too deep (at most ${limits.maxDepth} levels)`, { extensions: { code: 'BAD_USER_INPUT' } }));
         }
       },

@@ -10,8 +10,8 @@ export function permissionPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, contextValue }) {
-          const refusal = checkOperationPermissions(schema, document, contextValue.plan, contextValue.permissions);
+        async didResolveOperation({ schema, document, contextValue, operationName, request }) {
+          const refusal = checkOperationPermissions(schema, document, contextValue.permissions, operationName, request.variables);
           if (refusal) {
             refusal.extensions.http = { status: 200 };
             throw refusal;

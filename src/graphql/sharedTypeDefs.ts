@@ -1,10 +1,13 @@
 import { FILTER_OPERATORS } from '../query/filterOperators';
+import { REACHABLE, SCOPE_DIRECTIVE_DEFS } from './scopeDirective';
 
 /**
  * SDL shared by every account schema: scalars, the `internal` block, relation references, geo
- * points, filter conditions and the delete result. All names contain capitals, so no CTD can clash.
+ * points, filter conditions, the delete result and the `@requiresScopes` directive. All names contain
+ * capitals, so no CTD can clash. Shared types carry an empty requirement: whoever reaches them
+ * through a guarded field may read them.
  */
-export const SHARED_TYPE_DEFS = `
+export const SHARED_TYPE_DEFS = `${SCOPE_DIRECTIVE_DEFS}
 """Any JSON value (editor.js block values, custom fields)."""
 scalar JSON
 
@@ -12,7 +15,7 @@ scalar JSON
 scalar DateTime
 
 """Default internal type: metadata of every content object."""
-type ObjectInternal {
+type ObjectInternal${REACHABLE} {
   status: String
   createdAt: String
   updatedAt: String
@@ -23,22 +26,22 @@ type ObjectInternal {
 }
 
 """A relation reference: /api/v1/content/{type}/{id}."""
-type DataSource {
+type DataSource${REACHABLE} {
   dataUrl: String!
   type: String
 }
 
-input DataSourceInput {
+input DataSourceInput${REACHABLE} {
   dataUrl: String!
   type: String
 }
 
-type Geo {
+type Geo${REACHABLE} {
   lat: Float
   lon: Float
 }
 
-input GeoInput {
+input GeoInput${REACHABLE} {
   lat: Float
   lon: Float
 }
@@ -49,7 +52,7 @@ enum FilterOperator {
 }
 
 """A condition on a text or date field. \`anyOf\` is \`filter\` as a list (equals/notEqual: any of)."""
-input StringCondition {
+input StringCondition${REACHABLE} {
   type: FilterOperator!
   filter: String
   anyOf: [String!]
@@ -57,7 +60,7 @@ input StringCondition {
 }
 
 """A condition on a number field."""
-input NumberCondition {
+input NumberCondition${REACHABLE} {
   type: FilterOperator!
   filter: Float
   anyOf: [Float!]
@@ -65,25 +68,25 @@ input NumberCondition {
 }
 
 """A condition on a checkbox field."""
-input BooleanCondition {
+input BooleanCondition${REACHABLE} {
   type: FilterOperator!
   filter: Boolean
 }
 
 """A condition on a list (simple lists, select with multiple values, relation dataUrls)."""
-input ListCondition {
+input ListCondition${REACHABLE} {
   type: FilterOperator!
   filter: String
   anyOf: [String!]
 }
 
 """A condition on a whole value that only knows empty / notEmpty."""
-input PresenceCondition {
+input PresenceCondition${REACHABLE} {
   type: FilterOperator!
 }
 
 """The result of a delete mutation."""
-type DeleteResult {
+type DeleteResult${REACHABLE} {
   id: String!
   deleted: Boolean!
 }

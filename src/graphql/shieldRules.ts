@@ -1,58 +1,63 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, isIntrospectionType, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { canPerform } from '../access/decisions';
-import type { Action } from '../access/permissions';
-import type { SchemaPlan } from './buildTypeDefs';
+import { meetsRequirement, type ScopeRequirement } from '../access/scopes';
 import type { GraphQLContext } from './graphqlContext';
+import { firstRefusal } from './operationGuard';
+import { requirementOf } from './schemaGuards';
 
-/** The error every shield denial raises (a GraphQLError, so it keeps its code). */
-export function forbiddenError(): GraphQLError {
-  return new GraphQLError('Access denied', { extensions: { code: 'FORBIDDEN' } });
+/** The error a shield denial raises (a GraphQLError, so it keeps its code). */
+export function forbiddenError(message = 'Access denied'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
+type ShieldRule = ReturnType<ReturnType<typeof rule>>;
+
 /**
- * The graphql-shield rule map of an account schema, generated from the permission engine:
- * root queries need read on their type, mutations the action on theirs, relation fields read on
- * the target type (or on the owner for untyped relations), renamed plain fields read on their
- * owner. Everything else with a resolver falls back to deny.
- *
- * The middleware is applied to declared resolvers only (plain fields are not wrapped: wrapping
- * every field costs ~2× on lists). Field-level read rights are decided once per request by
- * `checkOperationPermissions`, which calls the same engine.
+ * The graphql-shield rule map of a schema, generated from its `@requiresScopes` directives: every
+ * field with a declared resolver gets the rule its directive states. A root field's rule also walks
+ * everything selected beneath it (the same walk as the operation check), so the shield alone denies
+ * every field a key may not read although plain fields are not wrapped (wrapping every field costs
+ * ~2× on lists). A resolver field without a directive gets no rule and falls back to deny.
  */
-export function buildShieldRules(plan: SchemaPlan): IRules {
-  const cache = new Map<string, ReturnType<ReturnType<typeof rule>>>();
-  const can = (action: Action, type: string) => {
-    const name = `${action}:${type}`;
-    let made = cache.get(name);
-    if (!made) {
-      made = rule(name, { cache: 'no_cache' })((_parent, _args, ctx: GraphQLContext) =>
-        canPerform(ctx.permissions, action, type) ? true : forbiddenError(),
-      );
-      cache.set(name, made);
-    }
-    return made;
-  };
-  const rules: Record<string, Record<string, unknown>> = { Query: {}, Mutation: {} };
-  for (const [coordinate, { action, type }] of plan.rootFields) {
-    const [parent, field] = coordinate.split('.');
-    rules[parent][field] = can(action, type);
-  }
-  for (const relation of plan.relationFields) {
-    (rules[relation.typeName] ??= {})[relation.fieldName] = can('read', relation.target ?? relation.owner);
-  }
-  for (const [typeName, { owner, fields }] of plan.propertyOfField) {
-    for (const [field, property] of fields) {
-      if (field !== property && !rules[typeName]?.[field]) (rules[typeName] ??= {})[field] = can('read', owner);
+export function buildShieldRules(schema: GraphQLSchema): IRules {
+  const byRequirement = new Map<string, ShieldRule>();
+  const rules: Record<string, Record<string, ShieldRule>> = {};
+  const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || isIntrospectionType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const requirement = field.resolve && requirementOf(schema, type, field);
+      if (!requirement) continue;
+      (rules[type.name] ??= {})[field.name] = roots.has(type.name) ? rootRule(`${type.name}.${field.name}`) : requirementRule(byRequirement, requirement);
     }
   }
   return rules as IRules;
 }
 
-/** The shield middleware for an account schema: deny by default, FORBIDDEN errors, no debug. */
-export function buildShield(plan: SchemaPlan) {
-  return shield(buildShieldRules(plan), {
+function requirementRule(known: Map<string, ShieldRule>, requirement: ScopeRequirement): ShieldRule {
+  const name = JSON.stringify(requirement);
+  let made = known.get(name);
+  if (!made) {
+    made = rule(name, { cache: 'no_cache' })((_parent, _args, ctx: GraphQLContext) =>
+      meetsRequirement(ctx.permissions, requirement) ? true : forbiddenError(),
+    );
+    known.set(name, made);
+  }
+  return made;
+}
+
+function rootRule(coordinate: string): ShieldRule {
+  return rule(coordinate, { cache: 'no_cache' })((_parent, _args, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
+    const walk = { schema: info.schema, permissions: ctx.permissions, fragments: info.fragments, variables: info.variableValues };
+    const refusal = firstRefusal(walk, info.parentType, { kind: Kind.SELECTION_SET, selections: info.fieldNodes });
+    return refusal ? forbiddenError(refusal) : true;
+  });
+}
+
+/** The shield middleware of a schema: deny by default, FORBIDDEN errors, no debug. */
+export function buildShield(schema: GraphQLSchema) {
+  return shield(buildShieldRules(schema), {
     fallbackRule: deny,
     fallbackError: forbiddenError(),
     allowExternalErrors: true,

@@ -1,7 +1,8 @@
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { formatGraphQLError } from '../graphql/formatGraphQLError';
+import { executeApollo, sendApolloAnswer } from '../http/apolloBridge';
 import { registerErrorHandling } from '../http/errorHandling';
 import type { Gateway } from '../runtime/gateway';
 import { adminPageHtml } from './adminPage';
@@ -24,6 +25,7 @@ export async function buildInternalServer(gateway: Gateway, adminToken: string):
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
@@ -51,23 +53,7 @@ export async function buildInternalServer(gateway: Gateway, adminToken: string):
   app.route({
     method: ['GET', 'POST'],
     url: INTERNAL_GRAPHQL_PATH,
-    handler: async (request, reply) => {
-      const headers = new HeaderMap();
-      for (const [name, value] of Object.entries(request.headers)) {
-        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-      }
-      const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method, headers, search, body: request.body },
-        context: async () => ({}),
-      });
-      for (const [name, value] of response.headers) reply.header(name, value);
-      reply.code(response.status ?? 200);
-      if (response.body.kind === 'complete') return reply.send(response.body.string);
-      let text = '';
-      for await (const chunk of response.body.asyncIterator) text += chunk;
-      return reply.send(text);
-    },
+    handler: async (request, reply) => sendApolloAnswer(reply, await executeApollo(apollo, request, async () => ({}))),
   });
   return app;
 }

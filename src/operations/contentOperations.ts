@@ -28,8 +28,8 @@ export async function listObjects(
   const page = await ctx.content.objects.list(type, query, {
     withTotal: options.withTotal,
     inspect: (used) => {
-      requireReadableFields(ctx.permissions, type, used.filterReads, 'filter');
-      requireReadableFields(ctx.permissions, type, used.orderReads, 'order');
+      requireReadableFields(ctx.permissions, type, used.filterReads, 'filter', ctx.hideExistence);
+      requireReadableFields(ctx.permissions, type, used.orderReads, 'order', ctx.hideExistence);
     },
   });
   const ctd = await ctx.content.objects.contentType(type);
@@ -40,7 +40,7 @@ export async function listObjects(
 export async function countObjects(ctx: OperationContext, type: string, query: ObjectListQuery): Promise<number> {
   requireAction(ctx.permissions, 'read', type);
   return ctx.content.objects.count(type, query, {
-    inspect: (used) => requireReadableFields(ctx.permissions, type, used.filterReads, 'filter'),
+    inspect: (used) => requireReadableFields(ctx.permissions, type, used.filterReads, 'filter', ctx.hideExistence),
   });
 }
 

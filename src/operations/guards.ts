@@ -2,6 +2,7 @@ import { canManageSchema, canPerform, canReadDerived, deniedFields, reachesType 
 import type { FieldRead } from '../query/fieldCatalog';
 import type { Action, Permissions } from '../access/permissions';
 import { errors } from '../errors/errorFactory';
+import { unknownField, type FieldPurpose } from '../query/unknownField';
 
 /**
  * Requires an action on a type. A key with no right at all on the type gets 404, exactly as for a
@@ -38,9 +39,19 @@ export function requireWritableFields(
 
 /**
  * Refuses filtering or ordering on fields the key cannot read, or on values derived from them such
- * as `internal.objectTitle` (they would be an oracle). The refusal names only what the client wrote.
+ * as `internal.objectTitle` (they would be an oracle). The refusal names only what the client wrote:
+ * 403 naming the fields, or, when `hideExistence` (GraphQL, where a key's view has no such field),
+ * exactly the refusal of a field that does not exist.
  */
-export function requireReadableFields(permissions: Permissions, type: string, reads: readonly FieldRead[], purpose: string): void {
+export function requireReadableFields(
+  permissions: Permissions,
+  type: string,
+  reads: readonly FieldRead[],
+  purpose: FieldPurpose,
+  hideExistence = false,
+): void {
   const denied = reads.filter((read) => !canReadDerived(permissions, type, read.properties)).map((read) => read.name);
-  if (denied.length) throw errors.forbidden(`Not allowed to ${purpose} on field(s): ${denied.join(', ')}`);
+  if (!denied.length) return;
+  if (hideExistence) throw unknownField(purpose, denied[0]);
+  throw errors.forbidden(`Not allowed to ${purpose} on field(s): ${denied.join(', ')}`);
 }

@@ -5,4 +5,9 @@ import type { AccountContent } from '../accounts/accountContent';
 export interface OperationContext {
   content: AccountContent;
   permissions: Permissions;
+  /**
+   * Refuse what the key may not read as if it did not exist (GraphQL: its schema view has no such
+   * field, so filter and order strings must not tell more). REST answers 403 naming the field.
+   */
+  hideExistence?: boolean;
 }

@@ -4,6 +4,7 @@ import { filterError } from './filterError';
 import { operatorApplies, resolveOperator, type FilterOperator } from './filterOperators';
 import { readFilterValue, shorten } from './filterValues';
 import { isPlainObject } from './plainObject';
+import { unknownField } from './unknownField';
 
 /**
  * Flotiq's `filters` parameter (spec §2.4) → a MongoDB query. The output is assembled only from
@@ -36,7 +37,7 @@ export function parseFilters(raw: unknown, catalog: FieldCatalog): ParsedFilters
   for (const [path, rule] of Object.entries(spec)) {
     if (path.startsWith('$')) throw filterError(`Operators are not allowed in filters: ${shorten(path)}`);
     const field = lookupField(catalog, path);
-    if (!field) throw filterError(`Unknown field: ${shorten(path)}`);
+    if (!field) throw unknownField('filter', path);
     const { op, operands } = readRule(rule, path);
     if (!operatorApplies(op, field)) throw filterError(`Filter type ${op} is not supported for ${path} (${field.kind})`);
     conditions.push(buildCondition(field, op, operands));

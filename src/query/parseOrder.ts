@@ -1,6 +1,6 @@
 import { errors } from '../errors/errorFactory';
 import { fieldRead, lookupField, type FieldCatalog, type FieldRead } from './fieldCatalog';
-import { shorten } from './filterValues';
+import { unknownField } from './unknownField';
 
 /**
  * Flotiq's `order_by`/`order_direction` (spec §2.1) → a MongoDB sort built only from catalog paths,
@@ -28,7 +28,7 @@ export function parseOrder(orderBy: unknown, direction: unknown, catalog: FieldC
   const path = isBlank(orderBy) ? DEFAULT_ORDER_BY : orderBy;
   if (typeof path !== 'string') throw errors.invalidField('order_by', 'order_by must be a field name');
   const field = lookupField(catalog, path);
-  if (!field) throw errors.invalidField('order_by', `Unknown field: ${shorten(path)}`);
+  if (!field) throw unknownField('order', path);
   if (!field.leaf || field.many) throw errors.invalidField('order_by', `Field ${path} cannot be used for ordering`);
 
   const dir = readDirection(direction);

@@ -5,6 +5,7 @@ import type { Config } from '../config/config';
 import type { ContentTypeDefinition } from '../content-types/contentTypeDefinition';
 import type { Database } from '../database/database';
 import { AccountGraphQLRegistry } from '../graphql/accountGraphQLRegistry';
+import type { GuardLayers } from '../graphql/guardLayers';
 import { keyCryptoFromConfig, type KeyCrypto } from '../keys/keyCrypto';
 import { KeyResolver } from '../keys/keyResolver';
 import { KeyService } from '../keys/keyService';
@@ -37,6 +38,8 @@ export class Gateway {
   constructor(
     readonly config: Config,
     readonly database: Database,
+    /** Tests switch single GraphQL permission layers off; a server always runs them all. */
+    options: { graphqlGuards?: GuardLayers } = {},
   ) {
     this.feed = new ChangeFeed(database);
     this.keyCrypto = keyCryptoFromConfig(config);
@@ -50,7 +53,11 @@ export class Gateway {
       const changed = parseContentTopic(topic);
       if (changed) this.views.noticeChange(changed.accountId, changed.type);
     });
-    this.graphql = new AccountGraphQLRegistry(this.contentTypes, this.feed, { introspection: config.introspection });
+    this.graphql = new AccountGraphQLRegistry(this.contentTypes, this.feed, {
+      introspection: config.introspection,
+      maxViews: config.graphqlViews,
+      layers: options.graphqlGuards,
+    });
   }
 
   /** Starts background work (the change feed's poll). */

@@ -3,13 +3,14 @@
  *
  * Seeds 100 objects with 10 readable fields (and one field the key may not read), then measures on
  * loopback with autocannon, alternating, the same GraphQL list query (100 objects × 10 fields):
- *   guarded   — the real pipeline with a field-restricted user key (shield + per-request check + trimming)
+ *   guarded   — the real pipeline with a field-restricted user key (its schema view + shield +
+ *               per-request check + trimming)
  *   unguarded — the same schema without shield, without the operation check, with full rights
  * and prints requests/s of each and their ratio. Bounded: about 6 × DURATION seconds.
  *
  * The embedded database serves a 100-object find in ~15 ms, which dominates both sides, so a second
  * figure isolates GraphQL execution: the same operation executed in-process (no HTTP, no database:
- * the 100 objects read once from the database are served from memory) on the guarded schema with
+ * the 100 objects read once from the database are served from memory) on the key's guarded view with
  * the per-request permission check, against the unguarded schema, for DURATION seconds each.
  */
 import { ApolloServer, HeaderMap } from '@apollo/server';
@@ -84,6 +85,7 @@ async function opsPerSecond(run: () => Promise<unknown>): Promise<number> {
 async function executionOnly(gateway: Gateway, accountId: string, secret: string): Promise<[number, number]> {
   const entry = await gateway.graphql.get(accountId);
   const principal = (await gateway.keys.resolve(secret))!;
+  const view = await gateway.graphql.forKey(accountId, principal.permissions);
   const real = gateway.content(accountId, entry.contentTypes);
   const page = await real.objects.list('benchitem', { limit: 100, orderBy: 'id' });
   // The same services, with the one list query answered from memory (the data read above).
@@ -91,15 +93,15 @@ async function executionOnly(gateway: Gateway, accountId: string, secret: string
     list: { value: async () => ({ ...page, items: page.items.map((item) => ({ ...item })) }) },
   }) as typeof real.objects;
   const contextFor = (permissions: GraphQLContext['permissions']) => {
-    const context = { content: { ...real, objects }, permissions, principal, plan: entry.plan } as GraphQLContext;
+    const context = { content: { ...real, objects }, permissions, principal } as GraphQLContext;
     context.loaders = new RelationLoaders(context);
     return context;
   };
   const document = parse(QUERY);
   const guarded = async () => {
     const context = contextFor(principal.permissions);
-    if (checkOperationPermissions(entry.schema, document, entry.plan, context.permissions)) throw new Error('refused');
-    const result = await execute({ schema: entry.schema, document, contextValue: context });
+    if (checkOperationPermissions(view.schema, document, context.permissions)) throw new Error('refused');
+    const result = await execute({ schema: view.schema, document, contextValue: context });
     if (result.errors) throw new Error(String(result.errors[0]));
   };
   const everything = normalisePermissions('rw');
@@ -150,7 +152,7 @@ async function main(): Promise<void> {
       const response = await unguarded.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: 'POST', headers, search: '', body: request.body },
         context: async () => {
-          const context = { content: gateway.content(principal.accountId, entry.contentTypes), permissions: everything, principal, plan: entry.plan } as GraphQLContext;
+          const context = { content: gateway.content(principal.accountId, entry.contentTypes), permissions: everything, principal } as GraphQLContext;
           context.loaders = new RelationLoaders(context);
           return context;
         },

@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { graphql, startTestGateway, type TestGateway } from '../support/testGateway';
 import { fixtureContentType } from '../support/fixtures';
 
@@ -28,6 +29,19 @@ describe('GraphQL document limits', () => {
     expect(tooDeep.body.errors?.[0].message).toBe('Query is too deep (at most 10 levels)');
     const viaFragment = await graphql(t.app, key, `{ _mediaList { ...Deep } } fragment Deep on _media { ${query} }`);
     expect(viaFragment.body.errors?.[0].message).toBe('Query is too deep (at most 10 levels)');
+  });
+
+  it('lets the standard introspection query through (its own, larger bound) and refuses deeper introspection', async () => {
+    expect((await graphql(t.app, key, getIntrospectionQuery())).body.errors).toBeUndefined();
+    let typeRef = 'name';
+    for (let i = 0; i < 16; i++) typeRef = `ofType { ${typeRef} }`;
+    const deep = await graphql(t.app, key, `{ __schema { queryType { fields { type { ${typeRef} } } } } }`);
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors?.[0].message).toBe('Query is too deep (at most 10 levels)');
+    // A field next to introspection still counts from the root.
+    let tags = 'name';
+    for (let i = 0; i < 11; i++) tags = `tags { ${tags} }`;
+    expect((await graphql(t.app, key, `{ __schema { queryType { name } } _mediaList { ${tags} } }`)).status).toBe(400);
   });
 
   it('refuses alias overloading and directive overloading', async () => {

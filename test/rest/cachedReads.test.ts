@@ -64,7 +64,7 @@ describe('cached reads', () => {
     const query = '{ category(id: "c-1") { id secret } }';
     expect((await graphql(t.app, keys.rw, query)).body.data?.category).toEqual({ id: 'c-1', secret: 'alpha' });
     const refused = await graphql(t.app, reader, query);
-    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('never caches a mutation or a refusal', async () => {

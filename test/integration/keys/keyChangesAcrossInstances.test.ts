@@ -11,10 +11,10 @@ const readCategories = [{ contentTypeDefinitionName: 'category', canRead: true, 
 
 /**
  * What an instance answers for `{ categoryCount }` with the key, exactly: `200` (data, no errors),
- * `401 UNAUTHENTICATED`, `200 FORBIDDEN` (the operation refused whole), or anything else spelled
+ * `401 UNAUTHENTICATED`, `400 GRAPHQL_VALIDATION_FAILED` (the key's schema has no such field), or anything else spelled
  * out, so that an unexpected answer (a 500, a 503) never counts as one of the expected ones.
  */
-type Outcome = '200' | '401 UNAUTHENTICATED' | '200 FORBIDDEN' | `unexpected ${string}`;
+type Outcome = '200' | '401 UNAUTHENTICATED' | '400 GRAPHQL_VALIDATION_FAILED' | `unexpected ${string}`;
 
 async function outcomeOf(url: string, key: string): Promise<Outcome> {
   const response = await fetch(`${url}/graphql`, {
@@ -32,7 +32,7 @@ async function outcomeOf(url: string, key: string): Promise<Outcome> {
   const codes = (body.errors ?? []).map((error) => error.extensions?.code);
   if (response.status === 200 && codes.length === 0 && typeof body.data?.categoryCount === 'number') return '200';
   if (response.status === 401 && codes.length === 1 && codes[0] === 'UNAUTHENTICATED') return '401 UNAUTHENTICATED';
-  if (response.status === 200 && codes.length === 1 && codes[0] === 'FORBIDDEN' && !body.data) return '200 FORBIDDEN';
+  if (response.status === 400 && codes.length === 1 && codes[0] === 'GRAPHQL_VALIDATION_FAILED' && !body.data) return '400 GRAPHQL_VALIDATION_FAILED';
   return `unexpected ${response.status} ${text.slice(0, 200)}`;
 }
 
@@ -76,8 +76,8 @@ describe('key changes reach every instance', () => {
     const { key, secret } = await keys.createUserKey({ name: 'rules change', rules: readCategories });
     expect(await timeUntil(urls(), secret, '200')).toBeLessThan(BOUND_MS); // both cache the key now
     await keys.update(key.id, { rules: [{ ...readCategories[0], canRead: false, canCreate: true }] });
-    expect((await graphql(admin.app, secret, '{ categoryCount }')).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect(await timeUntil(urls(), secret, '200 FORBIDDEN')).toBeLessThan(BOUND_MS);
+    expect((await graphql(admin.app, secret, '{ categoryCount }')).body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(await timeUntil(urls(), secret, '400 GRAPHQL_VALIDATION_FAILED')).toBeLessThan(BOUND_MS);
   });
 
   it('regenerated key: the old secret is refused everywhere within 1 s, the new one works', async () => {
