@@ -23,20 +23,17 @@ const DERIVED = 'internal { objectTitle }';
 export function graphqlTransport(app: FastifyInstance, rwKey: string, keyOf: (secret: string) => MatrixKey | undefined = () => undefined): MatrixTransport {
   const seedId = (type: MatrixType) => SEED[type].id;
   type Document = { query: string; variables?: Record<string, unknown>; field: string };
+  const createDocument = (type: MatrixType, target: string, withBody: boolean): Document => ({
+    query: `mutation($d: ${capital(type)}Input!) { create${capital(type)}(data: $d) { id } }`,
+    variables: { d: createData(type, target, withBody) },
+    field: `create${capital(type)}`,
+  });
   const documents: Record<Operation, (key: MatrixKey, type: MatrixType, target: string) => Document> = {
     get: (_key, type) => ({ query: `{ ${type}(id: "${seedId(type)}") { ${VISIBLE[type].join(' ')} ${DERIVED} } }`, field: type }),
     list: (key, type) => ({ query: `{ ${type}List(ids: ["${seedId(type)}"]) { ${readableVisible(key, type).join(' ')} ${DERIVED} } }`, field: `${type}List` }),
     count: (_key, type) => ({ query: `{ ${type}Count(ids: ["${seedId(type)}"]) }`, field: `${type}Count` }),
-    create: (_key, type, target) => ({
-      query: `mutation($d: ${capital(type)}Input!) { create${capital(type)}(data: $d) { id } }`,
-      variables: { d: createData(type, target, false) },
-      field: `create${capital(type)}`,
-    }),
-    createWithBody: (_key, type, target) => ({
-      query: `mutation($d: ${capital(type)}Input!) { create${capital(type)}(data: $d) { id } }`,
-      variables: { d: createData(type, target, true) },
-      field: `create${capital(type)}`,
-    }),
+    create: (_key, type, target) => createDocument(type, target, false),
+    createWithBody: (_key, type, target) => createDocument(type, target, true),
     update: (_key, type, target) => ({
       query: `mutation { update${capital(type)}(id: "${target}", data: {${type === 'article' ? 'title: "Changed"' : `name: "Changed ${target}"`}}) { id } }`,
       field: `update${capital(type)}`,
