@@ -1,48 +1,69 @@
 import type { FastifyInstance } from 'fastify';
 import { graphql } from '../support/testGateway';
 import { createData, type MatrixTransport, type Outcome } from './matrixDriver';
-import { SEED, type MatrixType, type Operation } from './matrixCases';
+import { readableVisible, SEED, VISIBLE, type MatrixKey, type MatrixType, type Operation } from './matrixCases';
 
 const capital = (type: MatrixType) => type.charAt(0).toUpperCase() + type.slice(1);
 
-/** The permission matrix through GraphQL. */
-export function graphqlTransport(app: FastifyInstance, rwKey: string): MatrixTransport {
-  const seedId = (type: MatrixType) => (SEED[type] as { id: string }).id;
-  const visible = (type: MatrixType) => (type === 'article' ? 'id title rating' : 'id name');
-  const documents: Record<Operation, (type: MatrixType, target: string) => { query: string; variables?: Record<string, unknown>; field: string }> = {
-    get: (type) => ({ query: `{ ${type}(id: "${seedId(type)}") { ${visible(type)} } }`, field: type }),
-    list: (type) => ({ query: `{ ${type}List(ids: ["${seedId(type)}"]) { ${visible(type)} } }`, field: `${type}List` }),
-    count: (type) => ({ query: `{ ${type}Count(ids: ["${seedId(type)}"]) }`, field: `${type}Count` }),
-    create: (type, target) => ({
-      query: `mutation($d: ${capital(type)}Input!) { create${capital(type)}(data: $d) { id } }`,
-      variables: { d: createData(type, target, false) },
-      field: `create${capital(type)}`,
-    }),
-    createWithBody: (type, target) => ({
-      query: `mutation($d: ${capital(type)}Input!) { create${capital(type)}(data: $d) { id } }`,
-      variables: { d: createData(type, target, true) },
-      field: `create${capital(type)}`,
-    }),
-    update: (type, target) => ({
+/**
+ * The `extensions.code`s that count as a permission refusal in GraphQL. Any other error (a 500,
+ * `INTERNAL_SERVER_ERROR`, `BAD_USER_INPUT` from a malformed document) fails the matrix instead of
+ * passing as "denied". Every refusal of the operation must carry one of these codes.
+ */
+export const GRAPHQL_DENIAL_CODES: readonly string[] = ['FORBIDDEN'];
+
+/** The selection of an object's derived values (null where the key may not see them). */
+const DERIVED = 'internal { objectTitle }';
+
+/**
+ * The permission matrix through GraphQL. `keyOf` names the matrix key behind a secret: `list`
+ * selects only the fields that key may read (so its derived values can be checked on an allowed
+ * read), `get` selects them all (so a field the key may not read is refused).
+ */
+export function graphqlTransport(app: FastifyInstance, rwKey: string, keyOf: (secret: string) => MatrixKey | undefined = () => undefined): MatrixTransport {
+  const seedId = (type: MatrixType) => SEED[type].id;
+  type Document = { query: string; variables?: Record<string, unknown>; field: string };
+  const createDocument = (type: MatrixType, target: string, withBody: boolean): Document => ({
+    query: `mutation($d: ${capital(type)}Input!) { create${capital(type)}(data: $d) { id } }`,
+    variables: { d: createData(type, target, withBody) },
+    field: `create${capital(type)}`,
+  });
+  const documents: Record<Operation, (key: MatrixKey, type: MatrixType, target: string) => Document> = {
+    get: (_key, type) => ({ query: `{ ${type}(id: "${seedId(type)}") { ${VISIBLE[type].join(' ')} ${DERIVED} } }`, field: type }),
+    list: (key, type) => ({ query: `{ ${type}List(ids: ["${seedId(type)}"]) { ${readableVisible(key, type).join(' ')} ${DERIVED} } }`, field: `${type}List` }),
+    count: (_key, type) => ({ query: `{ ${type}Count(ids: ["${seedId(type)}"]) }`, field: `${type}Count` }),
+    create: (_key, type, target) => createDocument(type, target, false),
+    createWithBody: (_key, type, target) => createDocument(type, target, true),
+    update: (_key, type, target) => ({
       query: `mutation { update${capital(type)}(id: "${target}", data: {${type === 'article' ? 'title: "Changed"' : `name: "Changed ${target}"`}}) { id } }`,
       field: `update${capital(type)}`,
     }),
-    updateBody: (type, target) => ({ query: `mutation { update${capital(type)}(id: "${target}", data: {body: "Changed body"}) { id } }`, field: `update${capital(type)}` }),
-    delete: (type, target) => ({ query: `mutation { delete${capital(type)}(id: "${target}") { id deleted } }`, field: `delete${capital(type)}` }),
-    readBody: (type) => ({ query: `{ ${type}(id: "${seedId(type)}") { id body } }`, field: type }),
-    filterOnBody: (type) => ({ query: `{ ${type}List(where: {body: {type: equals, filter: "Seed body"}}) { id } }`, field: `${type}List` }),
-    hydrateCategory: (type) => ({ query: `{ ${type}(id: "${seedId(type)}") { id category { id name } } }`, field: type }),
+    updateBody: (_key, type, target) => ({ query: `mutation { update${capital(type)}(id: "${target}", data: {body: "Changed body"}) { id } }`, field: `update${capital(type)}` }),
+    delete: (_key, type, target) => ({ query: `mutation { delete${capital(type)}(id: "${target}") { id deleted } }`, field: `delete${capital(type)}` }),
+    readBody: (_key, type) => ({ query: `{ ${type}(id: "${seedId(type)}") { id body ${DERIVED} } }`, field: type }),
+    filterOnBody: (_key, type) => ({ query: `{ ${type}List(where: {body: {type: equals, filter: "Seed body"}}) { id ${DERIVED} } }`, field: `${type}List` }),
+    hydrateCategory: (_key, type) => ({ query: `{ ${type}(id: "${seedId(type)}") { id ${DERIVED} category { id ${DERIVED} } } }`, field: type }),
   };
 
   return {
-    async perform(key, type, operation, target): Promise<Outcome> {
-      const { query, variables, field } = documents[operation](type, target);
-      const { body } = await graphql(app, key, query, variables);
-      if (body.errors?.length) return { allowed: false, refusal: String(body.errors[0].extensions?.code) };
-      return { allowed: true, data: body.data?.[field] };
+    async perform(secret, type, operation, target): Promise<Outcome> {
+      const key = keyOf(secret);
+      if (!key) throw new Error('graphqlTransport: perform needs keyOf to know the matrix key of a secret');
+      const { query, variables, field } = documents[operation](key, type, target);
+      const { status, body } = await graphql(app, secret, query, variables);
+      if (!body.errors?.length) {
+        if (status !== 200) throw new Error(`${operation}: status ${status} without errors`);
+        return { allowed: true, data: JSON.parse(JSON.stringify(body.data?.[field])) };
+      }
+      const codes = body.errors.map((error) => String(error.extensions?.code));
+      // 200 for a refusal while executing, 400 for one while validating (an unusable field of a per-key schema).
+      if (![200, 400].includes(status) || !codes.every((code) => GRAPHQL_DENIAL_CODES.includes(code)) || body.data?.[field] != null) {
+        throw new Error(`${operation}: not a permission refusal: status ${status} ${JSON.stringify(body)}`);
+      }
+      return { allowed: false, refusal: codes.join(', ') };
     },
     async inspect(type, id) {
-      const fields = type === 'article' ? 'id title body rating internal { latestVersion }' : 'id name internal { latestVersion }';
+      const fields = type === 'article' ? 'id title slug body rating internal { latestVersion }' : 'id name internal { latestVersion }';
       const { body } = await graphql(app, rwKey, `{ ${type}(id: "${id}") { ${fields} } }`);
       const found = body.data?.[type] as Record<string, unknown> | null | undefined;
       return found ? JSON.parse(JSON.stringify(found)) : undefined;

@@ -10,43 +10,89 @@ export type Right = 'canRead' | 'canCreate' | 'canUpdate' | 'canDelete';
 export const RIGHTS: readonly Right[] = ['canRead', 'canCreate', 'canUpdate', 'canDelete'];
 export const MATRIX_TYPES = ['article', 'category'] as const;
 export type MatrixType = (typeof MATRIX_TYPES)[number];
+export type FieldAction = 'read' | 'create' | 'update';
 
-/** One key of the matrix. `rights` apply to `ruleType`; `fieldDenied` narrows article fields. */
+/** The properties of each matrix type (see matrixTypes.ts). */
+export const FIELDS: Record<MatrixType, readonly string[]> = { article: ['title', 'slug', 'body', 'rating', 'category'], category: ['name'] };
+/** The properties `internal.objectTitle` derives from: each type's `isTitlePart` properties. */
+export const TITLE_SOURCES: Record<MatrixType, readonly string[]> = { article: ['title'], category: ['name'] };
+/** The fields `get` and `list` read (besides `internal.objectTitle`). */
+export const VISIBLE: Record<MatrixType, readonly string[]> = { article: ['id', 'title', 'slug', 'rating'], category: ['id', 'name'] };
+
+/** A rule of a matrix key: type rights, and per field the field actions it denies. */
+export interface MatrixRule {
+  rights: Record<Right, boolean>;
+  denied?: Record<string, FieldAction[]>;
+}
+
+/** One key of the matrix: an application key, or a user key with at most one rule per type. */
 export interface MatrixKey {
   label: string;
   kind: 'rw' | 'ro' | 'user';
-  ruleType?: MatrixType;
-  rights?: Record<Right, boolean>;
-  fieldDenied?: { field: 'body'; action: 'read' | 'create' | 'update' };
+  rules?: Partial<Record<MatrixType, MatrixRule>>;
 }
 
 const all = (value: boolean): Record<Right, boolean> => ({ canRead: value, canCreate: value, canUpdate: value, canDelete: value });
+const only = (right: Right): Record<Right, boolean> => ({ ...all(false), [right]: true });
+const allBut = (right: Right): Record<Right, boolean> => ({ ...all(true), [right]: false });
+const user = (label: string, rules: Partial<Record<MatrixType, MatrixRule>>): MatrixKey => ({ label, kind: 'user', rules });
 
-/** RW, RO, and for each type: all off, all on, each single right on, each single right off; plus field narrowings. */
+/**
+ * RW and RO; per type a rule with everything off and one with everything on (the other type has no
+ * rule); each single right on for one type with the complementary rights on the other; field
+ * narrowings of a non-title field, of the title and of the slug (filled from the title), with
+ * hydration into readable and unreadable categories.
+ */
 export function matrixKeys(): MatrixKey[] {
   const keys: MatrixKey[] = [
     { label: 'application rw', kind: 'rw' },
     { label: 'application ro', kind: 'ro' },
   ];
   for (const type of MATRIX_TYPES) {
-    keys.push({ label: `${type}: all off`, kind: 'user', ruleType: type, rights: all(false) });
-    keys.push({ label: `${type}: all on`, kind: 'user', ruleType: type, rights: all(true) });
-    for (const right of RIGHTS) {
-      keys.push({ label: `${type}: only ${right}`, kind: 'user', ruleType: type, rights: { ...all(false), [right]: true } });
-      keys.push({ label: `${type}: all but ${right}`, kind: 'user', ruleType: type, rights: { ...all(true), [right]: false } });
-    }
+    keys.push(user(`${type}: all off`, { [type]: { rights: all(false) } }));
+    keys.push(user(`${type}: all on`, { [type]: { rights: all(true) } }));
+  }
+  for (const right of RIGHTS) {
+    keys.push(user(`article: only ${right}; category: all but ${right}`, { article: { rights: only(right) }, category: { rights: allBut(right) } }));
+    keys.push(user(`article: all but ${right}; category: only ${right}`, { article: { rights: allBut(right) }, category: { rights: only(right) } }));
   }
   for (const action of ['read', 'create', 'update'] as const) {
-    keys.push({ label: `article: all on, body ${action} off`, kind: 'user', ruleType: 'article', rights: all(true), fieldDenied: { field: 'body', action } });
+    keys.push(user(`article: all on, body ${action} off`, { article: { rights: all(true), denied: { body: [action] } } }));
   }
+  keys.push(user('article: canRead; category: canRead', { article: { rights: only('canRead') }, category: { rights: only('canRead') } }));
+  keys.push(
+    user('article: all on, title read off; category: canRead', {
+      article: { rights: all(true), denied: { title: ['read'] } },
+      category: { rights: only('canRead') },
+    }),
+  );
+  keys.push(
+    user('article: all on, title create and update off; category: all on, name create and update off', {
+      article: { rights: all(true), denied: { title: ['create', 'update'] } },
+      category: { rights: all(true), denied: { name: ['create', 'update'] } },
+    }),
+  );
+  keys.push(
+    user('article: all on, slug read, create and update off; category: all on', {
+      article: { rights: all(true), denied: { slug: ['read', 'create', 'update'] } },
+      category: { rights: all(true) },
+    }),
+  );
+  keys.push(
+    user('article: canRead, title and slug read off; category: all on, name read off', {
+      article: { rights: only('canRead'), denied: { title: ['read'], slug: ['read'] } },
+      category: { rights: all(true), denied: { name: ['read'] } },
+    }),
+  );
   return keys;
 }
 
-/** The rules of a user key. */
+/** The rules of a user key, as the key service takes them. */
 export function rulesOf(key: MatrixKey): KeyRule[] {
-  if (key.kind !== 'user' || !key.ruleType || !key.rights) return [];
-  const fields = key.fieldDenied ? { [key.fieldDenied.field]: { [key.fieldDenied.action]: false } } : undefined;
-  return [{ contentTypeDefinitionName: key.ruleType, ...key.rights, ...(fields ? { fields } : {}) }];
+  return Object.entries(key.rules ?? {}).map(([type, rule]) => {
+    const fields = rule.denied ? Object.fromEntries(Object.entries(rule.denied).map(([field, actions]) => [field, Object.fromEntries(actions.map((a) => [a, false]))])) : undefined;
+    return { contentTypeDefinitionName: type, ...rule.rights, ...(fields ? { fields } : {}) };
+  });
 }
 
 /** What a case does. */
@@ -63,7 +109,7 @@ export type Operation =
   | 'filterOnBody'
   | 'hydrateCategory';
 
-/** The operations each type is exercised with (body/rating/category are article's). */
+/** The operations each type is exercised with (body/category are article's). */
 export function operationsFor(type: MatrixType): Operation[] {
   const common: Operation[] = ['get', 'list', 'count', 'create', 'update', 'delete'];
   return type === 'article' ? [...common, 'readBody', 'createWithBody', 'updateBody', 'filterOnBody', 'hydrateCategory'] : common;
@@ -73,35 +119,65 @@ export function operationsFor(type: MatrixType): Operation[] {
 export function hasRight(key: MatrixKey, type: MatrixType, right: Right): boolean {
   if (key.kind === 'rw') return true;
   if (key.kind === 'ro') return right === 'canRead';
-  return key.ruleType === type && key.rights?.[right] === true;
+  return key.rules?.[type]?.rights[right] === true;
 }
 
-function bodyAllowed(key: MatrixKey, action: 'read' | 'create' | 'update'): boolean {
-  return !(key.fieldDenied?.field === 'body' && key.fieldDenied.action === action);
+/** Whether the key holds any right on the type (else the type does not exist for it: 404). */
+export function reachesType(key: MatrixKey, type: MatrixType): boolean {
+  return RIGHTS.some((right) => hasRight(key, type, right));
 }
+
+const RIGHT_OF: Record<FieldAction, Right> = { read: 'canRead', create: 'canCreate', update: 'canUpdate' };
+
+/** Whether the key may use `field` of `type` for `action`: the type's right, not denied for the field. */
+export function fieldAllowed(key: MatrixKey, type: MatrixType, field: string, action: FieldAction): boolean {
+  return hasRight(key, type, RIGHT_OF[action]) && !(key.rules?.[type]?.denied?.[field] ?? []).includes(action);
+}
+
+/** Whether the key may see `internal.objectTitle`: it may read every field the title derives from. */
+export function titleReadable(key: MatrixKey, type: MatrixType): boolean {
+  return hasRight(key, type, 'canRead') && TITLE_SOURCES[type].every((field) => fieldAllowed(key, type, field, 'read'));
+}
+
+/** The `VISIBLE` fields the key may read (what `list` selects). */
+export function readableVisible(key: MatrixKey, type: MatrixType): string[] {
+  return VISIBLE[type].filter((field) => field === 'id' || fieldAllowed(key, type, field, 'read'));
+}
+
+/** The fields of `type` the key may not read (present in an answer = a leak). */
+export function unreadableFields(key: MatrixKey, type: MatrixType): string[] {
+  return FIELDS[type].filter((field) => !fieldAllowed(key, type, field, 'read'));
+}
+
+/** The fields a create (with or without body) and an update of the matrix send, besides `id`. */
+export const WRITTEN: Record<MatrixType, { create: string[]; createWithBody: string[]; update: string[]; updateBody: string[] }> = {
+  article: { create: ['title'], createWithBody: ['title', 'body'], update: ['title'], updateBody: ['body'] },
+  category: { create: ['name'], createWithBody: ['name'], update: ['name'], updateBody: [] },
+};
 
 /** The promised outcome of one operation. */
 export function expectedAllowed(key: MatrixKey, type: MatrixType, operation: Operation): boolean {
+  const writes = (action: 'create' | 'update', fields: string[]) =>
+    hasRight(key, type, RIGHT_OF[action]) && fields.every((field) => fieldAllowed(key, type, field, action));
   switch (operation) {
     case 'get':
+      return hasRight(key, type, 'canRead') && VISIBLE[type].every((field) => field === 'id' || fieldAllowed(key, type, field, 'read'));
     case 'list':
     case 'count':
       return hasRight(key, type, 'canRead');
     case 'create':
-      return hasRight(key, type, 'canCreate');
+    case 'createWithBody':
+      return writes('create', WRITTEN[type][operation]);
     case 'update':
-      return hasRight(key, type, 'canUpdate');
+    case 'updateBody':
+      return writes('update', WRITTEN[type][operation]);
     case 'delete':
       return hasRight(key, type, 'canDelete');
     case 'readBody':
     case 'filterOnBody':
-      return hasRight(key, type, 'canRead') && bodyAllowed(key, 'read');
-    case 'createWithBody':
-      return hasRight(key, type, 'canCreate') && bodyAllowed(key, 'create');
-    case 'updateBody':
-      return hasRight(key, type, 'canUpdate') && bodyAllowed(key, 'update');
+      return fieldAllowed(key, type, 'body', 'read');
     case 'hydrateCategory':
-      return hasRight(key, 'article', 'canRead') && hasRight(key, 'category', 'canRead');
+      return fieldAllowed(key, 'article', 'category', 'read') && hasRight(key, 'category', 'canRead');
   }
 }
 
@@ -128,8 +204,12 @@ export const SEED = {
   article: {
     id: 'article-seed',
     title: 'Seed article',
+    slug: 'seed-article',
     body: 'Seed body',
     rating: 4,
     category: [{ dataUrl: '/api/v1/content/category/category-seed', type: 'internal' }],
   },
 } as const;
+
+/** The `internal.objectTitle` of a seed object (each type's title part). */
+export const SEED_TITLE: Record<MatrixType, string> = { article: SEED.article.title, category: SEED.category.name };

@@ -1,5 +1,4 @@
-import type { MatrixCase, MatrixType, Operation } from './matrixCases';
-import { SEED } from './matrixCases';
+import { readableVisible, SEED, SEED_TITLE, titleReadable, VISIBLE, type MatrixCase, type MatrixKey, type MatrixType, type Operation } from './matrixCases';
 
 /** What a transport reports for one operation: allowed or not, and the data returned. */
 export interface Outcome {
@@ -21,15 +20,24 @@ export interface MatrixTransport {
   seed(type: MatrixType, data: Record<string, unknown>): Promise<void>;
 }
 
-/** The data a permitted operation must return, exactly. */
-export function expectedData(type: MatrixType, operation: Operation, target: string): unknown {
+/** `internal { objectTitle }` as both transports report it: the title, or null where the key may not see it. */
+export function expectedInternal(key: MatrixKey, type: MatrixType): { objectTitle: string | null } {
+  return { objectTitle: titleReadable(key, type) ? SEED_TITLE[type] : null };
+}
+
+/** The seed object cut to `fields`, with its derived values as the key may see them. */
+function seedView(key: MatrixKey, type: MatrixType, fields: readonly string[]): Record<string, unknown> {
   const seed = SEED[type] as Record<string, unknown>;
-  const visible = type === 'article' ? { id: seed.id, title: seed.title, rating: seed.rating } : { id: seed.id, name: seed.name };
+  return { ...Object.fromEntries(fields.map((field) => [field, seed[field]])), internal: expectedInternal(key, type) };
+}
+
+/** The data a permitted operation must return, exactly. */
+export function expectedData(key: MatrixKey, type: MatrixType, operation: Operation, target: string): unknown {
   switch (operation) {
     case 'get':
-      return visible;
+      return seedView(key, type, VISIBLE[type]);
     case 'list':
-      return [visible];
+      return [seedView(key, type, readableVisible(key, type))];
     case 'count':
       return 1;
     case 'create':
@@ -40,11 +48,11 @@ export function expectedData(type: MatrixType, operation: Operation, target: str
     case 'delete':
       return { id: target, deleted: true };
     case 'readBody':
-      return { id: seed.id, body: seed.body };
+      return seedView(key, type, ['id', 'body']);
     case 'filterOnBody':
-      return [{ id: seed.id }];
+      return [seedView(key, type, ['id'])];
     case 'hydrateCategory':
-      return { id: seed.id, category: [{ id: SEED.category.id, name: SEED.category.name }] };
+      return { ...seedView(key, type, ['id']), category: [seedView(key, 'category', ['id'])] };
   }
 }
 
@@ -57,7 +65,8 @@ export function expectedAfter(c: MatrixCase, before: Record<string, unknown> | u
   switch (c.operation) {
     case 'create':
     case 'createWithBody':
-      return c.allowed ? expect.objectContaining({ id: target }) : undefined;
+      // An article's slug is filled from its title (the create sends none), whatever the key's slug rights.
+      return c.allowed ? expect.objectContaining(c.type === 'article' ? { id: target, slug: `created-${target}` } : { id: target }) : undefined;
     case 'delete':
       return c.allowed ? undefined : before;
     case 'update':
@@ -74,6 +83,18 @@ export function createData(type: MatrixType, id: string, withBody: boolean): Rec
   return withBody ? { id, title: `Created ${id}`, body: 'Created body' } : { id, title: `Created ${id}` };
 }
 
+/**
+ * The object a case acts on: a fresh id for creates, a freshly seeded object for updates and
+ * deletes (so cases never share one), else the seed object.
+ */
+export async function prepareTarget(transport: MatrixTransport, c: MatrixCase, index: number): Promise<string> {
+  if (c.operation === 'create' || c.operation === 'createWithBody') return `${c.type}-new-${index}`;
+  if (c.operation !== 'update' && c.operation !== 'updateBody' && c.operation !== 'delete') return SEED[c.type].id;
+  const target = `${c.type}-target-${index}`;
+  await transport.seed(c.type, c.type === 'article' ? { id: target, title: 'Target', body: 'Target body' } : { id: target, name: `Target ${index}` });
+  return target;
+}
+
 /** Runs one matrix case through a transport and returns what happened and what should have. */
 export async function runCase(
   transport: MatrixTransport,
@@ -81,18 +102,11 @@ export async function runCase(
   c: MatrixCase,
   index: number,
 ): Promise<{ outcome: Outcome; expected: Outcome; after: unknown; expectedAfter: unknown }> {
-  const target = ['create', 'createWithBody'].includes(c.operation)
-    ? `${c.type}-new-${index}`
-    : ['update', 'updateBody', 'delete'].includes(c.operation)
-      ? `${c.type}-target-${index}`
-      : String((SEED[c.type] as { id: string }).id);
-  if (['update', 'updateBody', 'delete'].includes(c.operation)) {
-    await transport.seed(c.type, c.type === 'article' ? { id: target, title: 'Target', body: 'Target body' } : { id: target, name: `Target ${index}` });
-  }
+  const target = await prepareTarget(transport, c, index);
   const before = await transport.inspect(c.type, target);
   const outcome = await transport.perform(secret, c.type, c.operation, target);
   const after = await transport.inspect(c.type, target);
-  const expected: Outcome = c.allowed ? { allowed: true, data: expectedData(c.type, c.operation, target) } : { allowed: false };
+  const expected: Outcome = c.allowed ? { allowed: true, data: expectedData(c.key, c.type, c.operation, target) } : { allowed: false };
   return {
     outcome: c.allowed ? { allowed: outcome.allowed, data: outcome.data } : { allowed: outcome.allowed },
     expected,

@@ -1,7 +1,7 @@
-import { fixtureContentType } from '../support/fixtures';
 import type { TestGateway } from '../support/testGateway';
 import { matrixKeys, rulesOf, SEED, type MatrixKey } from './matrixCases';
 import type { MatrixTransport } from './matrixDriver';
+import { matrixContentTypes } from './matrixTypes';
 
 /** A seeded matrix account: its read-write key and one secret per matrix key. */
 export interface MatrixAccount {
@@ -14,15 +14,13 @@ export interface MatrixAccount {
 }
 
 /**
- * Creates an account with the `category` and `article` types and one key per matrix key (the same
- * setup as the GraphQL matrix test). `seedWith` builds the transport that seeds the data with the
- * account's read-write key.
+ * Creates an account with the matrix types (`category`, `article`), their seed objects and one key
+ * per matrix key. `seedWith` builds the transport that seeds the data with the account's read-write key.
  */
 export async function matrixAccount(t: TestGateway, name: string, seedWith: (rw: string) => MatrixTransport): Promise<MatrixAccount> {
   const account = await t.createAccount(name, 'enterprise');
   const content = t.gateway.content(account.accountId);
-  await content.contentTypes.create(fixtureContentType('category'));
-  await content.contentTypes.create(fixtureContentType('article'));
+  for (const ctd of matrixContentTypes()) await content.contentTypes.create(ctd);
   const seeder = seedWith(account.rw);
   await seeder.seed('category', { ...SEED.category });
   await seeder.seed('article', JSON.parse(JSON.stringify(SEED.article)));

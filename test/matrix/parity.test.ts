@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { graphqlTransport } from './graphqlTransport';
-import { matrixCases, SEED, type MatrixCase } from './matrixCases';
-import type { MatrixTransport, Outcome } from './matrixDriver';
+import { matrixCases, type MatrixCase } from './matrixCases';
+import { prepareTarget, type MatrixTransport, type Outcome } from './matrixDriver';
 import { matrixAccount, type MatrixAccount } from './matrixSetup';
 import { restTransport } from './restTransport';
 
@@ -21,19 +21,14 @@ describe('REST and GraphQL agree on every permission-matrix case', () => {
     t = await startTestGateway();
     const graphqlAccount = await matrixAccount(t, 'Parity GraphQL', (rw) => graphqlTransport(t.app, rw));
     const restAccount = await matrixAccount(t, 'Parity REST', (rw) => restTransport(t.app, rw));
-    graphqlSide = { account: graphqlAccount, transport: graphqlTransport(t.app, graphqlAccount.rw) };
+    graphqlSide = { account: graphqlAccount, transport: graphqlTransport(t.app, graphqlAccount.rw, (secret) => graphqlAccount.keyOf(secret)) };
     restSide = { account: restAccount, transport: restTransport(t.app, restAccount.rw, (secret) => restAccount.keyOf(secret)) };
   });
   afterAll(async () => t.close());
 
   /** Seeds the case's target (as runCase does) and performs the operation on one side. */
   async function perform(side: { account: MatrixAccount; transport: MatrixTransport }, c: MatrixCase, index: number): Promise<Outcome> {
-    let target: string = SEED[c.type].id;
-    if (c.operation === 'create' || c.operation === 'createWithBody') target = `${c.type}-new-${index}`;
-    if (c.operation === 'update' || c.operation === 'updateBody' || c.operation === 'delete') {
-      target = `${c.type}-target-${index}`;
-      await side.transport.seed(c.type, c.type === 'article' ? { id: target, title: 'Target', body: 'Target body' } : { id: target, name: `Target ${index}` });
-    }
+    const target = await prepareTarget(side.transport, c, index);
     return side.transport.perform(side.account.secrets.get(c.key.label)!, c.type, c.operation, target);
   }
 

@@ -131,9 +131,8 @@ describe('GET /api/v1/search', () => {
     expect((await search('q=tomato&content_type=')).body.total_count).toBe(4);
   });
 
-  // The form @flotiq/flotiq-api-sdk sends. Needs `content_type[]` among the list parameters that
-  // src/rest/transport/queryParams.ts lets through (today it answers 400 "does not accept the
-  // name[key] form"); remove `.failing` when that one-line change is made.
+  // The form @flotiq/flotiq-api-sdk sends (`content_type[]` is among the list parameters that
+  // src/rest/transport/queryParams.ts lets through).
   it('accepts content_type[] (the SDK form)', async () => {
     const response = await search('q=tomato&content_type[]=note&content_type[]=vault');
     expect(response.status).toBe(200);

@@ -85,11 +85,9 @@ describe('@flotiq/flotiq-api-sdk against contentgate', () => {
       expect(await api.content.recipe.get(created.id)).toMatchObject({ servings: 2 });
     });
 
-    // The SDK sends `Content-Type: application/json` with no body on DELETE; contentgate's REST
-    // transport answers that with 400 {"body":["The request body must not be empty"]} (fastify's
-    // empty-JSON-body error), so nothing is deleted. Remove `.failing` once the transport treats an
-    // empty body on DELETE as no body. Even then the SDK parses every 2xx body as JSON, so Flotiq's
-    // empty 204 makes `delete()` reject with a SyntaxError although the object is gone: this test
+    // The SDK sends `Content-Type: application/json` with no body on DELETE; the REST transport
+    // takes an empty JSON body as no body. The SDK parses every 2xx body as JSON, so Flotiq's empty
+    // 204 may make `delete()` reject with a SyntaxError although the object is gone: this test
     // accepts that and checks the effect.
     it('deletes', async () => {
       const created = await api.content.recipe.create({ name: 'SDK waffles', slug: 'sdk-waffles' });
@@ -139,8 +137,7 @@ describe('@flotiq/flotiq-api-sdk against contentgate', () => {
     });
 
     // The SDK sends `content_type[]=recipe` (for `contentType` and for `content.recipe.search`),
-    // which src/rest/transport/queryParams.ts refuses today (400: it does not let `content_type[]`
-    // through); remove `.failing` when it does.
+    // one of the list parameters src/rest/transport/queryParams.ts lets through.
     it('searches within one type (content_type[])', async () => {
       const within = await api.search.query({ q: '*', contentType: ['recipe'], limit: 100 });
       expect(within.total_count).toBe((await api.content.recipe.list({ limit: 1 })).total_count);

@@ -2,6 +2,7 @@ import {
   canListRemoved,
   canManageSchema,
   canPerform,
+  canReadDerived,
   canUpsert,
   canUseField,
   deniedFields,
@@ -58,14 +59,39 @@ describe('field decisions', () => {
     ['a field denied for update only', 'update', 'slug', false],
     ['…is still creatable', 'create', 'slug', true],
     ['…and readable', 'read', 'slug', true],
-    ['a field right cannot widen the type', 'create', 'title', true],
+    ['a field right true keeps the type right', 'create', 'title', true],
   ])('%s', (_name, action, field, expected) => {
     expect(canUseField(restricted, action, 'post', field)).toBe(expected);
   });
 
-  it('a field right true does not grant what the type lacks', () => {
+  it('a field right true cannot widen the type: it does not grant what the type lacks', () => {
     const widen = normalisePermissions('user', [rule('post', { canRead: true, fields: { title: { update: true } } })]);
     expect(canUseField(widen, 'update', 'post', 'title')).toBe(false);
+  });
+
+  // The key service refuses two rules for one type; normalisation still has to combine them
+  // (rules stored by hand, or by an older version): type rights by union, field denials by union.
+  const overlapping = normalisePermissions('user', [
+    rule('post', { canRead: true, fields: { secret: { read: false } } }),
+    rule('post', { canRead: true, canUpdate: true, fields: { secret: { read: true }, slug: { update: false } } }),
+  ]);
+  it.each<[string, 'read' | 'create' | 'update', string, boolean]>([
+    ['overlapping rules: a field one rule denies stays denied though another allows it', 'read', 'secret', false],
+    ['overlapping rules: a field denied by the second rule only is denied', 'update', 'slug', false],
+    ['overlapping rules: a right of the second rule applies to the other fields', 'update', 'title', true],
+    ['overlapping rules: a right of neither rule stays off', 'create', 'title', false],
+  ])('%s', (_name, action, field, expected) => {
+    expect(canUseField(overlapping, action, 'post', field)).toBe(expected);
+  });
+
+  it.each<[string, ReturnType<typeof normalisePermissions>, readonly string[], boolean]>([
+    ['a derived value of readable fields is readable', restricted, ['title', 'slug'], true],
+    ['a derived value is hidden when one source is unreadable', restricted, ['title', 'secret'], false],
+    ['a derived value of no fields follows the type', restricted, [], true],
+    ['a derived value needs read on the type', normalisePermissions('user', [rule('post', { canUpdate: true })]), [], false],
+    ['application keys read every derived value', ro, ['secret'], true],
+  ])('canReadDerived: %s', (_name, permissions, sources, expected) => {
+    expect(canReadDerived(permissions, 'post', sources)).toBe(expected);
   });
 
   it('lists denied fields in order', () => {
