@@ -6,11 +6,24 @@ import { readableVisible, SEED, VISIBLE, type MatrixKey, type MatrixType, type O
 const capital = (type: MatrixType) => type.charAt(0).toUpperCase() + type.slice(1);
 
 /**
- * The `extensions.code`s that count as a permission refusal in GraphQL. Any other error (a 500,
+ * The `extensions.code`s that count as a permission refusal in GraphQL, each with the HTTP status
+ * it comes with: `GRAPHQL_VALIDATION_FAILED` (400) when the key's schema view has no such field or
+ * type, `FORBIDDEN` (200) when the operation check or the shield refuses. Any other error (a 500,
  * `INTERNAL_SERVER_ERROR`, `BAD_USER_INPUT` from a malformed document) fails the matrix instead of
  * passing as "denied". Every refusal of the operation must carry one of these codes.
  */
-export const GRAPHQL_DENIAL_CODES: readonly string[] = ['FORBIDDEN'];
+export const GRAPHQL_DENIAL_CODES: Readonly<Record<string, Denial>> = {
+  GRAPHQL_VALIDATION_FAILED: { status: 400 },
+  // A variable holding a field the key's input type does not have, refused as for any unknown field.
+  BAD_USER_INPUT: { status: 400, message: /^Variable "\$\w+" got invalid value .*; Field "\w+" is not defined by type "\w+"\.$/ },
+  FORBIDDEN: { status: 200 },
+};
+
+/** How one kind of refusal arrives: its HTTP status, and for codes that also mean other things, its message. */
+export interface Denial {
+  status: number;
+  message?: RegExp;
+}
 
 /** The selection of an object's derived values (null where the key may not see them). */
 const DERIVED = 'internal { objectTitle }';
@@ -20,7 +33,12 @@ const DERIVED = 'internal { objectTitle }';
  * selects only the fields that key may read (so its derived values can be checked on an allowed
  * read), `get` selects them all (so a field the key may not read is refused).
  */
-export function graphqlTransport(app: FastifyInstance, rwKey: string, keyOf: (secret: string) => MatrixKey | undefined = () => undefined): MatrixTransport {
+export function graphqlTransport(
+  app: FastifyInstance,
+  rwKey: string,
+  keyOf: (secret: string) => MatrixKey | undefined = () => undefined,
+  denialCodes: Readonly<Record<string, Denial>> = GRAPHQL_DENIAL_CODES,
+): MatrixTransport {
   const seedId = (type: MatrixType) => SEED[type].id;
   type Document = { query: string; variables?: Record<string, unknown>; field: string };
   const createDocument = (type: MatrixType, target: string, withBody: boolean): Document => ({
@@ -56,8 +74,11 @@ export function graphqlTransport(app: FastifyInstance, rwKey: string, keyOf: (se
         return { allowed: true, data: JSON.parse(JSON.stringify(body.data?.[field])) };
       }
       const codes = body.errors.map((error) => String(error.extensions?.code));
-      // 200 for a refusal while executing, 400 for one while validating (an unusable field of a per-key schema).
-      if (![200, 400].includes(status) || !codes.every((code) => GRAPHQL_DENIAL_CODES.includes(code)) || body.data?.[field] != null) {
+      const isDenial = (error: { message: string; extensions?: Record<string, unknown> }) => {
+        const denial = denialCodes[String(error.extensions?.code)];
+        return denial !== undefined && denial.status === status && (denial.message === undefined || denial.message.test(error.message));
+      };
+      if (!body.errors.every(isDenial) || body.data?.[field] != null) {
         throw new Error(`${operation}: not a permission refusal: status ${status} ${JSON.stringify(body)}`);
       }
       return { allowed: false, refusal: codes.join(', ') };

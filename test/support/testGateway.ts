@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/config/config';
 import { Database } from '../../src/database/database';
 import { buildServer } from '../../src/http/buildServer';
+import type { GuardLayers } from '../../src/graphql/guardLayers';
 import { Gateway } from '../../src/runtime/gateway';
 import { testMongoUri } from './testDatabase';
 
@@ -18,13 +19,13 @@ export interface TestGateway {
 
 /** Starts a gateway (not listening: use `app.inject`) on its own database; `close()` drops it. */
 export async function startTestGateway(
-  options: { monitorCommands?: boolean; databaseName?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { monitorCommands?: boolean; databaseName?: string; env?: NodeJS.ProcessEnv; graphqlGuards?: GuardLayers } = {},
 ): Promise<TestGateway> {
   const database = await Database.connect(testMongoUri(), options.databaseName ?? `cgtest_${randomBytes(6).toString('hex')}`, {
     monitorCommands: options.monitorCommands,
   });
   const config = { ...loadConfig(options.env ?? {}), introspection: true };
-  const gateway = new Gateway(config, database);
+  const gateway = new Gateway(config, database, { graphqlGuards: options.graphqlGuards });
   gateway.start();
   const app = await buildServer(gateway);
   await app.ready();
