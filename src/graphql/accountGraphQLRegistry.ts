@@ -78,6 +78,8 @@ export class AccountGraphQLRegistry {
     const ctds = [...(await this.snapshots.get(accountId)).values()];
     const accountSchema = buildAccountSchema(ctds);
     const apollo = new ApolloServer<GraphQLContext>({
+      // main.ts stops everything in order; Apollo's own handler would re-send the signal before.
+      stopOnTerminationSignals: false,
       schema: accountSchema.schema,
       introspection: this.options.introspection,
       includeStacktraceInErrorResponses: false,
