@@ -62,6 +62,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
         finish();
         reject(new Error(`no ${pattern} in the server's output within ${timeoutMs} ms:\n${output.slice(-4000)}`));
       }, timeoutMs);
+      timer.unref();
       const finish = () => {
         clearTimeout(timer);
         listeners.delete(check);
