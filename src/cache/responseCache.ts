@@ -20,6 +20,8 @@ export const RESPONSE_CACHE_TTL_MS = 60_000;
 export class ResponseCache {
   private readonly entries: LRUCache<string, CachedResponse> | undefined;
   private readonly pending = new Map<string, Promise<void>>();
+  /** Lookups of requests so far (`getOrAwait`): answered from the cache, or not. */
+  readonly lookups = { hits: 0, misses: 0 };
 
   constructor(maxMiB: number) {
     this.entries =
@@ -47,6 +49,13 @@ export class ResponseCache {
    * none to wait for, or the computation stored nothing (an error): the caller computes then.
    */
   async getOrAwait(key: string): Promise<CachedResponse | undefined> {
+    const found = await this.findOrAwait(key);
+    if (found) this.lookups.hits++;
+    else this.lookups.misses++;
+    return found;
+  }
+
+  private async findOrAwait(key: string): Promise<CachedResponse | undefined> {
     const known = this.get(key);
     if (known) return known;
     const pending = this.pending.get(key);

@@ -31,6 +31,8 @@ export class TypeViews {
   /** Set while this instance announces its own write, so that its own notice keeps the view. */
   private announcing: string | undefined;
   private readonly maxBytes: number;
+  /** Reads so far: served by a copy already in memory, or needing a load from the database. */
+  readonly lookups = { hits: 0, misses: 0 };
 
   constructor(maxMiB: number) {
     this.maxBytes = Math.floor(maxMiB * 1024 * 1024);
@@ -48,7 +50,11 @@ export class TypeViews {
     if (!this.views) return undefined;
     const key = viewKey(accountId, type);
     const known = this.views.get(key);
-    if (known) return known;
+    if (known) {
+      this.lookups.hits++;
+      return known;
+    }
+    this.lookups.misses++;
     const generation = this.generationOf(key);
     const loaded = await load();
     const entry: Entry = { records: new Map(loaded.map((record) => [record.idKey, record])), bytes: sizeOf(loaded) };

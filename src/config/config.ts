@@ -43,7 +43,13 @@ export interface Config {
   typeViewsMiB: number;
   /** Where content objects live (`CONTENT_LAYOUT`): detected from the server when absent. */
   contentLayout?: string;
+  /** Level of the operational log (`LOG_LEVEL`: fatal, error, warn, info, debug, trace, silent; default info). */
+  logLevel: string;
+  /** How long shutdown waits for requests in flight before closing their connections (`SHUTDOWN_GRACE_MS`, default 10 s). */
+  shutdownGraceMs: number;
 }
+
+const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 /** The project root (two levels above this file). */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -75,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheMiB: parseCacheSize(env.RESPONSE_CACHE_MB, 64, 'RESPONSE_CACHE_MB'),
     typeViewsMiB: parseCacheSize(env.TYPE_VIEWS_MB, 128, 'TYPE_VIEWS_MB'),
     contentLayout: nonEmpty(env.CONTENT_LAYOUT),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    shutdownGraceMs: parseDuration(env.SHUTDOWN_GRACE_MS, 10_000, 'SHUTDOWN_GRACE_MS'),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim().replace(/\/+$/, ''))
@@ -94,6 +102,19 @@ function parseCount(value: string | undefined, fallback: number, name: string): 
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new Error(`${name} must be a whole number from 1 to 100000`);
   return count;
+}
+
+function parseLogLevel(value: string | undefined): string {
+  const level = nonEmpty(value)?.toLowerCase() ?? 'info';
+  if (!LOG_LEVELS.has(level)) throw new Error(`LOG_LEVEL must be one of ${[...LOG_LEVELS].join(', ')}`);
+  return level;
+}
+
+function parseDuration(value: string | undefined, fallback: number, name: string): number {
+  if (nonEmpty(value) === undefined) return fallback;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) throw new Error(`${name} must be a number of milliseconds from 0 to 600000`);
+  return ms;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -8,6 +8,7 @@ import { migrateLegacyObjects } from './migrateObjects';
 import { ObjectCollection } from './objectCollection';
 import { detectObjectLayout, type ObjectLayout } from './objectLayout';
 import { contentTypeModel, type ContentTypeRecord } from './models/contentTypeModel';
+import { errors } from '../errors/errorFactory';
 import { uniqueClaimModel, type UniqueClaimRecord } from './models/uniqueClaimModel';
 
 /** Every model of one connection. Only the data layer (`AccountScope`) touches these. */
@@ -21,18 +22,29 @@ export interface Models {
   auditRecords: Model<AuditRecord>;
 }
 
+/** How long an operation waits for an unreachable server before failing (an answer within 2 s, not a hang). */
+export const SERVER_SELECTION_TIMEOUT_MS = 1500;
+
+/** Options of a connection. */
+export interface DatabaseOptions {
+  monitorCommands?: boolean;
+  /** `CONTENT_LAYOUT`: detected from the server when absent. */
+  layout?: string;
+}
+
 /**
  * One mongoose connection to one database with contentgate's models registered. Connections fail
  * fast (no command buffering, short server selection) so that an unreachable database becomes a
- * quick 503 instead of a hanging request.
+ * quick 503 instead of a hanging request; the driver reconnects by itself when the server returns.
  */
 export class Database {
   readonly models: Models;
+  private objectLayout: ObjectLayout | undefined;
 
   private constructor(
     readonly connection: Connection,
-    /** Where content objects live on this server (see `objectLayout.ts`). */
-    readonly layout: ObjectLayout,
+    private readonly databaseName: string,
+    private readonly options: DatabaseOptions,
   ) {
     this.models = {
       accounts: accountModel(connection),
@@ -45,27 +57,49 @@ export class Database {
     };
   }
 
-  /** Connects and builds every index (failing loudly: mongoose's autoIndex would hide errors). */
-  static async connect(
-    uri: string,
-    databaseName: string,
-    options: { monitorCommands?: boolean; layout?: string } = {},
-  ): Promise<Database> {
-    const connection = mongoose.createConnection(uri, {
-      monitorCommands: options.monitorCommands ?? false,
-      dbName: databaseName,
+  /** Connects and prepares (layout, indexes, migration), failing on the first error. */
+  static async connect(uri: string, databaseName: string, options: DatabaseOptions = {}): Promise<Database> {
+    const database = Database.create(databaseName, options);
+    await database.open(uri);
+    return database;
+  }
+
+  /**
+   * A database whose models exist but which is not connected yet: `open` connects it (and may be
+   * called again after a failure). Until then every operation fails at once (no buffering).
+   */
+  static create(databaseName: string, options: DatabaseOptions = {}): Database {
+    const connection = mongoose.createConnection();
+    connection.set('bufferCommands', false);
+    return new Database(connection, databaseName, options);
+  }
+
+  /** Connects to `uri` and prepares the database (layout, indexes, migration of old objects). */
+  async open(uri: string): Promise<void> {
+    await this.connection.openUri(uri, {
+      monitorCommands: this.options.monitorCommands ?? false,
+      dbName: this.databaseName,
       autoIndex: false,
       autoCreate: false,
       bufferCommands: false,
-      serverSelectionTimeoutMS: 5000,
+      serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS,
       maxPoolSize: 20,
     });
-    await connection.asPromise();
-    const database = new Database(connection, await detectObjectLayout(connection, options.layout));
-    await database.buildIndexes();
-    await database.retireIndexes();
-    await migrateLegacyObjects(database);
-    return database;
+    this.objectLayout = await detectObjectLayout(this.connection, this.options.layout);
+    await this.buildIndexes();
+    await this.retireIndexes();
+    await migrateLegacyObjects(this);
+  }
+
+  /** Whether `open` has completed: the database is connected once and prepared. */
+  get prepared(): boolean {
+    return this.objectLayout !== undefined;
+  }
+
+  /** Where content objects live on this server (see `objectLayout.ts`); known once prepared. */
+  get layout(): ObjectLayout {
+    if (!this.objectLayout) throw errors.unavailable();
+    return this.objectLayout;
   }
 
   /** Builds the indexes every model declares. Throws on the first failure. */

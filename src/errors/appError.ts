@@ -25,6 +25,8 @@ export interface AppErrorDetails {
   fieldErrors?: FieldErrors;
   /** Reasons for a refused action (Flotiq's `400 {"errors": [...]}`). */
   reasons?: string[];
+  /** The request a masked 500 belongs to (its body names it, so a report can be found in the logs). */
+  requestId?: string;
 }
 
 /** A client-facing error with a stable code and HTTP status. */
@@ -33,6 +35,7 @@ export class AppError extends Error {
   readonly status: number;
   readonly fieldErrors?: FieldErrors;
   readonly reasons?: string[];
+  readonly requestId?: string;
 
   constructor(code: ErrorCode, status: number, message: string, details: AppErrorDetails = {}) {
     super(message);
@@ -41,13 +44,14 @@ export class AppError extends Error {
     this.status = status;
     this.fieldErrors = details.fieldErrors;
     this.reasons = details.reasons;
+    this.requestId = details.requestId;
   }
 
   /** The REST body in Flotiq's shape for this error. */
   restBody(): unknown {
     if (this.fieldErrors) return this.fieldErrors;
     if (this.reasons) return { errors: this.reasons };
-    return { code: this.status, message: this.message };
+    return this.requestId ? { code: this.status, message: this.message, requestId: this.requestId } : { code: this.status, message: this.message };
   }
 }
 

@@ -62,8 +62,8 @@ export const errors = {
     return new AppError('SERVICE_UNAVAILABLE', 503, 'Service temporarily unavailable');
   },
 
-  /** 500 with a fixed message: the cause is logged, never sent. */
-  internal(): AppError {
-    return new AppError('INTERNAL_SERVER_ERROR', 500, 'Internal server error');
+  /** 500 with a fixed message: the cause is logged, never sent; the body names the request when known. */
+  internal(requestId?: string): AppError {
+    return new AppError('INTERNAL_SERVER_ERROR', 500, 'Internal server error', { requestId });
   },
 };

@@ -1,11 +1,23 @@
 import { AppError, isAppError } from './appError';
 import { errors } from './errorFactory';
 
+/** Errors of a database that cannot be reached right now (the driver's, and mongoose's own wrapper). */
+const UNAVAILABLE_NAMES = new Set([
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+]);
+
 /**
  * Classifies any thrown value as a client-facing `AppError`: app errors pass through, known
- * transport and database failures get their code, everything else becomes a masked 500.
+ * transport and database failures get their code, everything else becomes a masked 500 (naming
+ * `requestId` when given).
  */
-export function toAppError(error: unknown): AppError {
+export function toAppError(error: unknown, requestId?: string): AppError {
   if (isAppError(error)) return error;
   const candidate = error as { code?: string; statusCode?: number; name?: string };
   switch (candidate?.code) {
@@ -26,8 +38,6 @@ export function toAppError(error: unknown): AppError {
   }
   // MaxTimeMSExpired: the database stopped a query over its time limit.
   if ((error as { code?: unknown })?.code === 50) return errors.unavailable();
-  if (candidate?.name === 'MongoServerSelectionError' || candidate?.name === 'MongoNetworkError' || candidate?.name === 'MongoNotConnectedError') {
-    return errors.unavailable();
-  }
-  return errors.internal();
+  if (candidate?.name !== undefined && UNAVAILABLE_NAMES.has(candidate.name)) return errors.unavailable();
+  return errors.internal(requestId);
 }

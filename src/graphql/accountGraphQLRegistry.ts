@@ -125,6 +125,7 @@ export class AccountGraphQLRegistry {
       hideSchemaDetailsFromClientErrors: true,
       allowBatchedHttpRequests: false,
       csrfPrevention: true,
+      // main.ts stops everything in order; Apollo's own handler would re-send the signal before.
       stopOnTerminationSignals: false,
       formatError: formatGraphQLError,
       validationRules: [knownOperationTypesRule, operationLimitsRule(DEFAULT_OPERATION_LIMITS)],

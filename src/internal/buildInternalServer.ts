@@ -4,6 +4,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { formatGraphQLError } from '../graphql/formatGraphQLError';
 import { executeApollo, sendApolloAnswer } from '../http/apolloBridge';
 import { registerErrorHandling } from '../http/errorHandling';
+import { listenerOptions } from '../http/listenerOptions';
+import { registerObservability } from '../http/observability';
+import type { AppLogger } from '../logging/logger';
 import type { Gateway } from '../runtime/gateway';
 import { adminPageHtml } from './adminPage';
 import { adminTokenMatches, presentedAdminToken } from './adminToken';
@@ -12,20 +15,24 @@ import { buildInternalSchema } from './internalSchema';
 /** Paths the internal listener answers. */
 export const INTERNAL_GRAPHQL_PATH = '/internal/graphql';
 export const ADMIN_PAGE_PATH = '/admin';
+export const METRICS_PATH = '/metrics';
 
 /**
  * The internal listener: key, account and content-type management over the internal GraphQL API,
  * and the admin page. Every request but the static page needs the admin token; without it the
- * answer is the same 401 whatever was wrong. Bind it to loopback (the default).
+ * answer is the same 401 whatever was wrong. Bind it to loopback (the default). `GET /metrics` is
+ * the Prometheus scrape (admin token as bearer token too).
  */
-export async function buildInternalServer(gateway: Gateway, adminToken: string): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+export async function buildInternalServer(gateway: Gateway, adminToken: string, logger?: AppLogger): Promise<FastifyInstance> {
+  const app = Fastify({ ...listenerOptions(logger), bodyLimit: 1024 * 1024 });
+  registerObservability(app, gateway.metrics, 'internal');
   const apollo = new ApolloServer({
+    // main.ts stops everything in order; Apollo's own handler would re-send the signal before.
+    stopOnTerminationSignals: false,
     schema: buildInternalSchema(gateway),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
-    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
@@ -50,6 +57,10 @@ export async function buildInternalServer(gateway: Gateway, adminToken: string):
       .header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:")
       .send(adminPageHtml(INTERNAL_GRAPHQL_PATH)),
   );
+  app.get(METRICS_PATH, async (_request, reply) => {
+    const { contentType, body } = await gateway.metrics.scrape();
+    return reply.type(contentType).send(body);
+  });
   app.route({
     method: ['GET', 'POST'],
     url: INTERNAL_GRAPHQL_PATH,

@@ -14,6 +14,18 @@ import { TypeViews } from '../cache/typeViews';
 import { ALL_TOPICS, ChangeFeed } from './changeFeed';
 import { ContentVersions } from './contentVersions';
 import { ContentTypeSnapshots } from './contentTypeSnapshots';
+import { Metrics } from '../metrics/metrics';
+import { decideReadiness, type ReadinessState } from './readiness';
+
+/** What a gateway is told about its process (the server's; tests and the CLI leave it out). */
+export interface GatewayOptions {
+  /** Restarts of the embedded database so far, for the metrics. */
+  embeddedRestarts?: () => number;
+  /** Whether the metrics include the process's own (memory, CPU, event loop). */
+  processMetrics?: boolean;
+  /** Tests switch single GraphQL permission layers off; a server always runs them all. */
+  graphqlGuards?: GuardLayers;
+}
 
 /** User-defined keys each plan allows. */
 export const PLAN_KEY_LIMITS: Record<string, number> = { free: 5, basic: 25, pro: 100, enterprise: 1000 };
@@ -34,12 +46,14 @@ export class Gateway {
   readonly responses: ResponseCache;
   /** In-process copies of content types that reads run on. */
   readonly views: TypeViews;
+  /** This instance's Prometheus metrics. */
+  readonly metrics: Metrics;
+  private shuttingDown = false;
 
   constructor(
     readonly config: Config,
     readonly database: Database,
-    /** Tests switch single GraphQL permission layers off; a server always runs them all. */
-    options: { graphqlGuards?: GuardLayers } = {},
+    options: GatewayOptions = {},
   ) {
     this.feed = new ChangeFeed(database);
     this.keyCrypto = keyCryptoFromConfig(config);
@@ -58,6 +72,28 @@ export class Gateway {
       maxViews: config.graphqlViews,
       layers: options.graphqlGuards,
     });
+    this.metrics = new Metrics({
+      caches: { responses: this.responses.lookups, typeViews: this.views.lookups },
+      ready: () => decideReadiness(this.readinessInput()).ready,
+      embeddedRestarts: options.embeddedRestarts,
+      processMetrics: options.processMetrics,
+    });
+  }
+
+  /** Whether to send traffic here: asks the database only when nothing else decides already. */
+  async readiness(): Promise<ReadinessState> {
+    const known = decideReadiness(this.readinessInput());
+    if (!known.ready) return known;
+    return decideReadiness({ ...this.readinessInput(), databaseAnswers: await this.database.ping() });
+  }
+
+  /** From now on this instance reports not ready (the first step of shutdown). */
+  beginShutdown(): void {
+    this.shuttingDown = true;
+  }
+
+  private readinessInput() {
+    return { prepared: this.database.prepared, shuttingDown: this.shuttingDown };
   }
 
   /** Starts background work (the change feed's poll). */

@@ -4,7 +4,9 @@ export interface EmbeddedServer {
   uri: string;
   /** Human-readable description for start-up logs. */
   description: string;
-  /** The server's process id, when it runs as a child process of this one (FerretDB). */
-  pid?: number;
+  /** The server's current process id, when it runs as a child process of this one (FerretDB). */
+  readonly pid?: number;
+  /** How often it was started again after it died (supervised servers). */
+  readonly restarts?: number;
   stop(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { lineSink, type LogSink } from '../../logging/logSink';
 import type { EmbeddedServer } from './embeddedServer';
 import { locateFerretdb } from './locateFerretdb';
 import { startFerretdb } from './startFerretdb';
@@ -13,9 +14,11 @@ export async function startEmbeddedDatabase(options: {
   toolsDir: string;
   ferretdbBin?: string;
   log: (line: string) => void;
+  /** Where supervision (restarts, locks) logs; lines through `log` when absent. */
+  sink?: LogSink;
 }): Promise<EmbeddedServer> {
   const ferretdb = locateFerretdb({ explicitBin: options.ferretdbBin, toolsDir: options.toolsDir, log: options.log });
-  if (ferretdb) return startFerretdb(ferretdb, path.join(options.dataDir, 'ferretdb'));
+  if (ferretdb) return startFerretdb(ferretdb, path.join(options.dataDir, 'ferretdb'), options.sink ?? lineSink(options.log));
   options.log('Go is not installed; falling back to mongodb-memory-server (downloads mongod once).');
   try {
     return await startMongoMemoryServer(path.join(options.dataDir, 'mongod'));

@@ -60,7 +60,8 @@ describe('key changes reach every instance', () => {
     accountId = account.accountId;
     await admin.gateway.content(accountId).contentTypes.create(fixtureContentType('category'));
     keys = await admin.gateway.keyService(accountId);
-    instances = await Promise.all([startServerProcess(testMongoUri(), databaseName), startServerProcess(testMongoUri(), databaseName)]);
+    const started = () => startServerProcess({ mongodbUri: testMongoUri(), databaseName });
+    instances = await Promise.all([started(), started()]);
     // Warm up (each instance builds the account's schema once), so the bounds below measure the feed alone.
     await timeUntil(urls(), account.ro, '200');
   }, 60000);

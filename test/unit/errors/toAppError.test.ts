@@ -11,11 +11,19 @@ describe('toAppError', () => {
     ['an empty JSON body', { code: 'FST_ERR_CTP_EMPTY_JSON_BODY' }, 400, { body: ['The request body must not be empty'] }],
     ['a query over its time limit', { code: 50, name: 'MongoServerError' }, 503, { code: 503, message: 'Service temporarily unavailable' }],
     ['an unreachable database', { name: 'MongoServerSelectionError' }, 503, { code: 503, message: 'Service temporarily unavailable' }],
+    ['an unreachable database (mongoose)', { name: 'MongooseServerSelectionError' }, 503, { code: 503, message: 'Service temporarily unavailable' }],
+    ['a connection lost under a request', { name: 'MongoNetworkError' }, 503, { code: 503, message: 'Service temporarily unavailable' }],
+    ['a pool cleared after a lost server', { name: 'MongoPoolClearedError' }, 503, { code: 503, message: 'Service temporarily unavailable' }],
     ['anything else, masked', new Error('E11000 duplicate key in collection content_objects'), 500, { code: 500, message: 'Internal server error' }],
   ])('%s', (_name, thrown, status, body) => {
     const mapped = toAppError(thrown);
     expect(mapped).toBeInstanceOf(AppError);
     expect(mapped.status).toBe(status);
     expect(mapped.restBody()).toEqual(body);
+  });
+
+  it('a masked 500 names its request, and only a 500 does', () => {
+    expect(toAppError(new Error('boom'), 'req-1').restBody()).toEqual({ code: 500, message: 'Internal server error', requestId: 'req-1' });
+    expect(toAppError({ name: 'MongoNetworkError' }, 'req-1').restBody()).toEqual({ code: 503, message: 'Service temporarily unavailable' });
   });
 });
