@@ -15,7 +15,7 @@ export function registerObservability(app: FastifyInstance, metrics: Metrics, li
     reply.header(REQUEST_ID_HEADER, request.id);
     if (listener !== 'public') return payload;
     const graphql = GRAPHQL_ROUTES.has(request.routeOptions.url ?? '');
-    const denial = denialOf(reply.statusCode, graphql && reply.statusCode === 200 && typeof payload === 'string' ? payload : undefined);
+    const denial = denialOf(reply.statusCode, graphql && typeof payload === 'string' ? payload : undefined);
     if (denial) metrics.denials.inc({ surface: graphql ? 'graphql' : 'rest', reason: denial });
     return payload;
   });

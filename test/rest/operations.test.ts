@@ -91,15 +91,16 @@ describe('operations endpoints', () => {
     expect(metrics).not.toContain(rw);
   });
 
-  it('GraphQL FORBIDDEN answers count as denials', async () => {
+  it('GraphQL names outside the key\'s schema count as denials (not_in_schema)', async () => {
     const { secret } = await (await t.gateway.keyService((await t.gateway.database.models.accounts.findOne({ name: 'Operations' }).lean().exec())!._id)).createUserKey({
       name: 'reads nothing',
       rules: [{ contentTypeDefinitionName: 'note', canRead: false, canCreate: true, canUpdate: false, canDelete: false }],
     });
-    const before = value((await t.gateway.metrics.scrape()).body, 'contentgate_access_denials_total{surface="graphql",reason="forbidden"}') ?? 0;
+    const metric = 'contentgate_access_denials_total{surface="graphql",reason="not_in_schema"}';
+    const before = value((await t.gateway.metrics.scrape()).body, metric) ?? 0;
     const answer = await call(t.app, 'POST', '/graphql', { key: secret, body: { query: '{ noteList { id } }' } });
-    expect(JSON.stringify(answer.body)).toContain('FORBIDDEN');
-    expect(value((await t.gateway.metrics.scrape()).body, 'contentgate_access_denials_total{surface="graphql",reason="forbidden"}')).toBe(before + 1);
+    expect(JSON.stringify(answer.body)).toContain('GRAPHQL_VALIDATION_FAILED');
+    expect(value((await t.gateway.metrics.scrape()).body, metric)).toBe(before + 1);
   });
 });
 

@@ -74,6 +74,9 @@ describe('denialOf', () => {
     [200, '{"data":{"a":"{\\"code\\":\\"FORBIDDEN\\"}"}}', undefined],
     [200, '{"errors":[{"message":"x","extensions":{"code":"BAD_USER_INPUT"}}]}', undefined],
     [401, '{"errors":[{"extensions":{"code":"UNAUTHENTICATED"}}]}', 'unauthenticated'],
+    [400, '{"errors":[{"message":"Cannot query field","extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}]}', 'not_in_schema'],
+    [400, '{"errors":[{"message":"x","extensions":{"code":"BAD_USER_INPUT"}}]}', undefined],
+    [200, '{"errors":[{"message":"x","extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}]}', undefined],
   ] as const)('%i %s → %s', (status, body, denial) => {
     expect(denialOf(status, body)).toBe(denial);
   });
