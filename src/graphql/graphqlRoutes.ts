@@ -2,13 +2,15 @@ import { HeaderMap } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { printSchema } from 'graphql';
 import { seesEverything } from '../access/decisions';
-import { isAppError } from '../errors/appError';
+import { isAppError, type AppError } from '../errors/appError';
+import { errors } from '../errors/errorFactory';
 import { authenticate } from '../http/authenticate';
 import type { Principal } from '../keys/keyResolver';
 import type { Gateway } from '../runtime/gateway';
 import type { GraphQLContext } from './graphqlContext';
 import { graphqlCacheKey, isCacheableAnswer } from './cachedQueries';
 import { landingPage } from './landingPage';
+import { exceedsDocumentBytes } from './operationLimits';
 import { readableSchema } from './readableSchema';
 import { RelationLoaders } from './relationLoaders';
 
@@ -47,12 +49,13 @@ async function handleGraphQL(gateway: Gateway, request: FastifyRequest, reply: F
     if (gateway.config.isProduction) return void reply.code(404).send({ code: 404, message: 'Not found' });
     return void reply.type('text/html; charset=utf-8').send(landingPage(request.url.split('?')[0], 'sandbox'));
   }
+  if (exceedsDocumentBytes(request.body, query.query)) return sendGraphQLError(reply, errors.documentTooLarge());
   let principal;
   try {
     principal = await authenticate(request, gateway.keys);
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return void reply.code(error.status).send({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+    return sendGraphQLError(reply, error);
   }
   const cacheKey = graphqlCacheKey(gateway, principal, request);
   const cached = cacheKey ? await gateway.responses.getOrAwait(cacheKey) : undefined;
@@ -96,6 +99,11 @@ async function executeGraphQL(gateway: Gateway, request: FastifyRequest, reply: 
     gateway.responses.set(cacheKey, text, response.headers.get('content-type') ?? 'application/json; charset=utf-8');
   }
   reply.send(text);
+}
+
+/** A refusal made before Apollo sees the request, in GraphQL's response shape. */
+function sendGraphQLError(reply: FastifyReply, error: AppError): void {
+  void reply.code(error.status).send({ errors: [{ message: error.message, extensions: { code: error.code } }] });
 }
 
 function searchOf(url: string): string {
