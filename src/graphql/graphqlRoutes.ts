@@ -5,6 +5,7 @@ import { seesEverything } from '../access/decisions';
 import { isAppError, type AppError } from '../errors/appError';
 import { errors } from '../errors/errorFactory';
 import { authenticate } from '../http/authenticate';
+import { sendPage } from '../http/pageSecurity';
 import type { Principal } from '../keys/keyResolver';
 import type { Gateway } from '../runtime/gateway';
 import type { GraphQLContext } from './graphqlContext';
@@ -34,12 +35,12 @@ export function registerGraphQLRoutes(app: FastifyInstance, gateway: Gateway): v
       },
     });
   }
-  app.get('/graphiql', async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage('/graphql', 'graphiql')));
+  app.get('/graphiql', async (_request, reply) => sendPage(reply, landingPage('/graphql', 'graphiql')));
   app.get('/api/graphql/schema', async (request, reply) => {
     const principal = await authenticate(request, gateway.keys);
     const entry = await gateway.graphql.get(principal.accountId);
     const schema = seesEverything(principal.permissions) ? entry.schema : readableSchema(entry.schema, entry.plan, principal.permissions);
-    return reply.type('text/html; charset=utf-8').send(printSchema(schema));
+    return reply.type('text/plain; charset=utf-8').send(printSchema(schema));
   });
 }
 
@@ -47,7 +48,7 @@ async function handleGraphQL(gateway: Gateway, request: FastifyRequest, reply: F
   const query = request.query as Record<string, unknown>;
   if (request.method === 'GET' && query.query === undefined && String(request.headers.accept ?? '').includes('text/html')) {
     if (gateway.config.isProduction) return void reply.code(404).send({ code: 404, message: 'Not found' });
-    return void reply.type('text/html; charset=utf-8').send(landingPage(request.url.split('?')[0], 'sandbox'));
+    return void sendPage(reply, landingPage(request.url.split('?')[0], 'sandbox'));
   }
   if (exceedsDocumentBytes(request.body, query.query)) return sendGraphQLError(reply, errors.documentTooLarge());
   let principal;

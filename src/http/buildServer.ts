@@ -5,6 +5,7 @@ import type { Gateway } from '../runtime/gateway';
 import { registerCors } from './cors';
 import { registerErrorHandling } from './errorHandling';
 import { registerHealthRoutes } from './healthRoutes';
+import { registerResponseSecurity } from './pageSecurity';
 
 /** Request bodies above this size are refused with 413 before parsing. */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -19,8 +20,8 @@ export async function buildServer(gateway: Gateway): Promise<FastifyInstance> {
     // Reads that carry an entity tag set their own policy (revalidate); nothing else is stored.
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-content-type-options', 'nosniff');
   });
+  registerResponseSecurity(app);
   registerCors(app, gateway.config.corsOrigins);
   registerErrorHandling(app);
   registerHealthRoutes(app, gateway.database);

@@ -3,8 +3,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import Fastify, { type FastifyInstance } from 'fastify';
 import { formatGraphQLError } from '../graphql/formatGraphQLError';
 import { registerErrorHandling } from '../http/errorHandling';
+import { registerResponseSecurity, sendPage } from '../http/pageSecurity';
 import type { Gateway } from '../runtime/gateway';
-import { adminPageHtml } from './adminPage';
+import { adminPage } from './adminPage';
 import { adminTokenMatches, presentedAdminToken } from './adminToken';
 import { buildInternalSchema } from './internalSchema';
 
@@ -31,9 +32,9 @@ export async function buildInternalServer(gateway: Gateway, adminToken: string):
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
   });
+  registerResponseSecurity(app);
   app.addHook('onRequest', async (request, reply) => {
     if (request.method === 'GET' && request.url.split('?')[0] === ADMIN_PAGE_PATH) return;
     if (!adminTokenMatches(presentedAdminToken(request.headers), adminToken)) {
@@ -42,12 +43,7 @@ export async function buildInternalServer(gateway: Gateway, adminToken: string):
   });
   registerErrorHandling(app);
 
-  app.get(ADMIN_PAGE_PATH, async (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:")
-      .send(adminPageHtml(INTERNAL_GRAPHQL_PATH)),
-  );
+  app.get(ADMIN_PAGE_PATH, async (_request, reply) => sendPage(reply, adminPage(INTERNAL_GRAPHQL_PATH)));
   app.route({
     method: ['GET', 'POST'],
     url: INTERNAL_GRAPHQL_PATH,

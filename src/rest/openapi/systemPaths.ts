@@ -143,7 +143,7 @@ export function graphqlPaths(): Record<string, PathItem> {
     '/api/graphql/schema': {
       get: op('graphqlSchema', 'The GraphQL schema (SDL) this key may use', {
         responses: {
-          200: { description: 'The schema in GraphQL SDL', content: { 'text/html': { schema: { type: 'string' } } } },
+          200: { description: 'The schema in GraphQL SDL', content: { 'text/plain': { schema: { type: 'string' } } } },
           401: responseRef('401Response'),
         },
       }, GRAPHQL_TAG),
