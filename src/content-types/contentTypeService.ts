@@ -25,7 +25,7 @@ export interface ContentTypeChangeHooks {
 export interface ContentTypeListQuery {
   skip: number;
   limit: number;
-  orderBy: 'name' | 'id' | 'createdAt' | 'updatedAt';
+  orderBy: 'name' | 'label' | 'id' | 'createdAt' | 'updatedAt';
   direction: 1 | -1;
   name?: string;
   names?: string[];

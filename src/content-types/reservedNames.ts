@@ -22,3 +22,15 @@ const reserved = new Set(RESERVED_PROPERTY_NAMES);
 export function isReservedPropertyName(name: string): boolean {
   return reserved.has(name);
 }
+
+/**
+ * Names of `Object.prototype` members (`hasOwnProperty`, `toString`, `constructor`, `__proto__`, …). They
+ * are refused as property names on every level and as type names: a plain object read by one of them
+ * without an own-property check finds the prototype's member, in our code or in a library's.
+ */
+const PROTOTYPE_MEMBER_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Whether `name` is a member of `Object.prototype` (refused as a property or type name anywhere). */
+export function isPrototypeMemberName(name: string): boolean {
+  return PROTOTYPE_MEMBER_NAMES.has(name);
+}

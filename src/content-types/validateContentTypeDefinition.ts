@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../errors/appError';
 import type { ContentTypeDefinitionInput } from './contentTypeDefinition';
 import { typeMessage } from './validation/ctdMessages';
+import { checkDefinitionSize, checkPropertyCount } from './validation/definitionBounds';
 import { Report } from './validation/errorReport';
 import { checkKeys, keys, readBoolean, readString } from './validation/fieldReaders';
 import { normaliseDefinition } from './validation/normaliseDefinition';
@@ -29,7 +30,9 @@ import { checkSlugs } from './validation/validateSlugs';
  *   `schemaDefinition.allOf[1].properties.{p}.items.properties.{q}.type`, meta
  *   `metaDefinition.propertiesConfig.{p}.items.propertiesConfig[.{q}]` and `...{p}.items.order`; for `custom`,
  *   `...properties.{p}.properties` and `metaDefinition.propertiesConfig.{p}.propertiesConfig[.{q}]`/`.order`.
- * - A payload that is not an object at all is reported under `ctd`.
+ * - A payload that is not an object at all, or larger than `CTD_BOUNDS` allow, is reported under `ctd`; too
+ *   many properties under `schemaDefinition.properties`, object lists nested too deep under the list's
+ *   `metaDefinition.propertiesConfig...{p}` key.
  */
 
 /** What the validator must know about the world, answered by the caller without I/O here. */
@@ -66,6 +69,7 @@ export function validateContentTypeDefinition(input: unknown, context: CtdValida
     report.add('ctd', typeMessage(input, 'object'));
     return report.failure();
   }
+  if (!checkDefinitionSize(report, input)) return report.failure();
   checkKeys(report, input, TOP_LEVEL_KEYS, '', IGNORED_TOP_LEVEL_KEYS);
   const name = checkTypeName(report, input, context);
   checkLabel(report, input);
@@ -75,6 +79,7 @@ export function validateContentTypeDefinition(input: unknown, context: CtdValida
   checkFeaturedImage(report, get(input, 'featuredImage'));
   const schema = checkSchemaDefinition(report, get(input, 'schemaDefinition'));
   const meta = checkMetaDefinition(report, get(input, 'metaDefinition'), 'metaDefinition');
+  checkPropertyCount(report, meta?.configs);
   checkProperties(
     report,
     {

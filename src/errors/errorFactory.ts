@@ -52,6 +52,11 @@ export const errors = {
     return new AppError('PAYLOAD_TOO_LARGE', 413, 'Request body too large');
   },
 
+  /** 413 for a GraphQL document over the size limit; the limit itself is not said. */
+  documentTooLarge(): AppError {
+    return new AppError('PAYLOAD_TOO_LARGE', 413, 'The GraphQL document is too large');
+  },
+
   /** 415 for a missing or wrong Content-Type. */
   unsupportedMediaType(): AppError {
     return new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Unsupported Media Type');

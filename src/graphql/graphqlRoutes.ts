@@ -1,12 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isAppError } from '../errors/appError';
+import { isAppError, type AppError } from '../errors/appError';
+import { errors } from '../errors/errorFactory';
 import { executeApollo, sendApolloAnswer } from '../http/apolloBridge';
 import { authenticate } from '../http/authenticate';
+import { sendPage } from '../http/pageSecurity';
 import type { Principal } from '../keys/keyResolver';
 import type { Gateway } from '../runtime/gateway';
 import type { GraphQLContext } from './graphqlContext';
 import { graphqlCacheKey, isCacheableAnswer } from './cachedQueries';
 import { landingPage } from './landingPage';
+import { exceedsDocumentBytes } from './operationLimits';
 import { printSchemaSorted } from './printAccountSdl';
 import { RelationLoaders } from './relationLoaders';
 
@@ -31,7 +34,10 @@ export function registerGraphQLRoutes(app: FastifyInstance, gateway: Gateway): v
       },
     });
   }
-  app.get('/graphiql', async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage('/graphql', 'graphiql')));
+  // The offline query page is a development tool, like the Sandbox page.
+  app.get('/graphiql', async (_request, reply) =>
+    gateway.config.isProduction ? reply.code(404).send({ code: 404, message: 'Not found' }) : sendPage(reply, landingPage('/graphql', 'graphiql')),
+  );
   // The key's own view, as plain text: markup from content-type labels must never render here.
   app.get('/api/graphql/schema', async (request, reply) => {
     const principal = await authenticate(request, gateway.keys);
@@ -44,14 +50,15 @@ async function handleGraphQL(gateway: Gateway, request: FastifyRequest, reply: F
   const query = request.query as Record<string, unknown>;
   if (request.method === 'GET' && query.query === undefined && String(request.headers.accept ?? '').includes('text/html')) {
     if (gateway.config.isProduction) return void reply.code(404).send({ code: 404, message: 'Not found' });
-    return void reply.type('text/html; charset=utf-8').send(landingPage(request.url.split('?')[0], 'sandbox'));
+    return void sendPage(reply, landingPage(request.url.split('?')[0], 'sandbox'));
   }
+  if (exceedsDocumentBytes(request.body, query.query)) return sendGraphQLError(reply, errors.documentTooLarge());
   let principal;
   try {
     principal = await authenticate(request, gateway.keys);
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return void reply.code(error.status).send({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+    return sendGraphQLError(reply, error);
   }
   const cacheKey = graphqlCacheKey(gateway, principal, request);
   const cached = cacheKey ? await gateway.responses.getOrAwait(cacheKey) : undefined;
@@ -76,4 +83,9 @@ async function executeGraphQL(gateway: Gateway, request: FastifyRequest, reply: 
     gateway.responses.set(cacheKey, answer.body, answer.headers.get('content-type') ?? 'application/json; charset=utf-8');
   }
   sendApolloAnswer(reply, answer);
+}
+
+/** A refusal made before Apollo sees the request, in GraphQL's response shape. */
+function sendGraphQLError(reply: FastifyReply, error: AppError): void {
+  void reply.code(error.status).send({ errors: [{ message: error.message, extensions: { code: error.code } }] });
 }

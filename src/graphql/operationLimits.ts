@@ -22,10 +22,29 @@ export interface OperationLimits {
   maxDirectives: number;
   /** Lexer tokens in the document (field duplication, oversized queries); enforced by the parser. */
   maxTokens: number;
+  /** UTF-8 bytes of the document, comments and whitespace included (the token count skips them); checked before parsing. */
+  maxDocumentBytes: number;
 }
 
 /** The limits every public schema applies. */
-export const DEFAULT_OPERATION_LIMITS: OperationLimits = { maxDepth: 10, maxIntrospectionDepth: 16, maxAliases: 30, maxDirectives: 50, maxTokens: 10_000 };
+export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
+  maxDepth: 10,
+  maxIntrospectionDepth: 16,
+  maxAliases: 30,
+  maxDirectives: 50,
+  maxTokens: 10_000,
+  maxDocumentBytes: 32 * 1024,
+};
+
+/**
+ * Decides whether a request's GraphQL document is over `maxDocumentBytes`, before anything parses it:
+ * the POST body's `query` and every GET `?query=` value count; anything that is not a string is left
+ * to the GraphQL server to refuse.
+ */
+export function exceedsDocumentBytes(body: unknown, queryParam: unknown, limits: OperationLimits = DEFAULT_OPERATION_LIMITS): boolean {
+  const documents = [body !== null && typeof body === 'object' ? (body as { query?: unknown }).query : undefined, ...[queryParam].flat()];
+  return documents.some((document) => typeof document === 'string' && Buffer.byteLength(document, 'utf8') > limits.maxDocumentBytes);
+}
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 

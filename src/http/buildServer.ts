@@ -9,6 +9,7 @@ import { registerErrorHandling } from './errorHandling';
 import { HEALTH_PATHS, registerHealthRoutes } from './healthRoutes';
 import { registerObservability } from './observability';
 import { listenerOptions } from './listenerOptions';
+import { registerResponseSecurity } from './pageSecurity';
 
 /** Request bodies above this size are refused with 413 before parsing. */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -30,8 +31,8 @@ export async function buildServer(gateway: Gateway, logger?: AppLogger): Promise
     // Reads that carry an entity tag set their own policy (revalidate); nothing else is stored.
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-content-type-options', 'nosniff');
   });
+  registerResponseSecurity(app);
   registerCors(app, gateway.config.corsOrigins);
   registerErrorHandling(app);
   registerHealthRoutes(app, gateway);

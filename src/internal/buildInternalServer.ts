@@ -7,8 +7,9 @@ import { registerErrorHandling } from '../http/errorHandling';
 import { listenerOptions } from '../http/listenerOptions';
 import { registerObservability } from '../http/observability';
 import type { AppLogger } from '../logging/logger';
+import { registerResponseSecurity, sendPage } from '../http/pageSecurity';
 import type { Gateway } from '../runtime/gateway';
-import { adminPageHtml } from './adminPage';
+import { adminPage } from './adminPage';
 import { adminTokenMatches, presentedAdminToken } from './adminToken';
 import { buildInternalSchema } from './internalSchema';
 
@@ -40,9 +41,9 @@ export async function buildInternalServer(gateway: Gateway, adminToken: string, 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
   });
+  registerResponseSecurity(app);
   app.addHook('onRequest', async (request, reply) => {
     if (request.method === 'GET' && request.url.split('?')[0] === ADMIN_PAGE_PATH) return;
     if (!adminTokenMatches(presentedAdminToken(request.headers), adminToken)) {
@@ -51,12 +52,7 @@ export async function buildInternalServer(gateway: Gateway, adminToken: string, 
   });
   registerErrorHandling(app);
 
-  app.get(ADMIN_PAGE_PATH, async (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:")
-      .send(adminPageHtml(INTERNAL_GRAPHQL_PATH)),
-  );
+  app.get(ADMIN_PAGE_PATH, async (_request, reply) => sendPage(reply, adminPage(INTERNAL_GRAPHQL_PATH)));
   app.get(METRICS_PATH, async (_request, reply) => {
     const { contentType, body } = await gateway.metrics.scrape();
     return reply.type(contentType).send(body);

@@ -10,27 +10,14 @@ import type { FastifyInstance } from 'fastify';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { generateAdminToken } from '../../src/internal/adminToken';
 import { buildInternalServer } from '../../src/internal/buildInternalServer';
 import { fixtureContentType } from '../support/fixtures';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { baseUrl, launchChromium } from './browserKit';
 
 jest.setTimeout(60_000);
-
-function requireChromium(): void {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the admin page browser test needs Debian's chromium. Run \`apt-get install -y chromium\` (as root) and try again.`);
-  }
-}
-
-const baseUrl = (app: FastifyInstance) => {
-  const address = app.server.address();
-  if (!address || typeof address !== 'object') throw new Error('not listening');
-  return `http://127.0.0.1:${address.port}`;
-};
 
 describe('admin page in Chromium', () => {
   const adminToken = generateAdminToken();
@@ -80,7 +67,6 @@ describe('admin page in Chromium', () => {
     );
 
   beforeAll(async () => {
-    requireChromium();
     t = await startTestGateway();
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     publicBase = baseUrl(t.app);
@@ -95,7 +81,7 @@ describe('admin page in Chromium', () => {
     await content.contentTypes.create(fixtureContentType('category'));
     await content.objects.create('category', { id: 'category-news', name: 'News' });
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: internalBase });
     page = await context.newPage();
@@ -116,7 +102,7 @@ describe('admin page in Chromium', () => {
   it('serves one self-contained page and refuses a wrong admin token with "Unauthorized"', async () => {
     const response = await page.goto(`${internalBase}/admin`);
     expect(response?.status()).toBe(200);
-    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+    expect(response?.headers()['content-security-policy']).toMatch(/^default-src 'none'; script-src 'sha256-[^' ]+'; style-src 'sha256-[^' ]+';/);
     await expect(page.title()).resolves.toBe('contentgate admin');
 
     await page.getByLabel('Admin token', { exact: true }).fill('cgadm_not-the-token');

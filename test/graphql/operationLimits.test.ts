@@ -59,4 +59,27 @@ describe('GraphQL document limits', () => {
     expect(status).toBe(400);
     expect(body.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
+
+  describe('document size (issue #12: comments are no tokens)', () => {
+    const padded = (lines: number) => `${'# a comment line that the token limit does not count\n'.repeat(lines)}{ categoryCount }`;
+    const refused = { errors: [{ message: 'The GraphQL document is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] };
+
+    it('refuses a document padded with 5,000 comment lines, over POST and GET, before parsing and without naming the limit', async () => {
+      const post = await graphql(t.app, key, padded(5_000));
+      expect(post).toEqual({ status: 413, body: refused });
+      const get = await t.app.inject({ method: 'GET', url: `/graphql?query=${encodeURIComponent(padded(5_000))}`, headers: { 'x-auth-token': key } });
+      expect(get.statusCode).toBe(413);
+      expect(get.json()).toEqual(refused);
+      expect(get.headers['content-type']).toMatch(/^application\/json/);
+    });
+
+    it('runs a commented document under the limit, and does not count variables', async () => {
+      expect((await graphql(t.app, key, padded(400))).body).toEqual({ data: { categoryCount: 0 } });
+      const filter = JSON.stringify({ name: { type: 'contains', filter: 'x'.repeat(100_000) } });
+      const { status, body } = await graphql(t.app, key, 'query($f: String) { categoryCount(filter: $f) }', { f: filter });
+      // The 100 kB variable reached the resolver, which has its own bound on filter values.
+      expect(status).toBe(200);
+      expect(body.errors?.[0].extensions?.fields).toEqual({ filters: ['Filter value for name is too long (max 256 characters)'] });
+    });
+  });
 });

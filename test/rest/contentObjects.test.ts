@@ -1,5 +1,5 @@
 import { startTestGateway, type TestGateway } from '../support/testGateway';
-import { call, LIBRARY_TYPES, ref } from './restKit';
+import { call, contentType, LIBRARY_TYPES, ref, relation, text, type Field } from './restKit';
 
 const FORBIDDEN = { code: 403, message: 'Access denied or quota limit exceeded' };
 const NOT_FOUND = { code: 404, message: 'Not found' };
@@ -13,7 +13,10 @@ describe('REST content objects: single-object endpoints', () => {
     keys = await t.createAccount();
     const content = t.gateway.content(keys.accountId);
     for (const ctd of LIBRARY_TYPES) await content.contentTypes.create(ctd);
-  });
+    const [schema, meta] = relation('Author', 'author');
+    const unsaid: Field = [schema, { ...meta, validation: { relationContenttype: 'author' } }];
+    await content.contentTypes.create(contentType('book', 'Book', { title: text('Title'), author: unsaid, editor: relation('Editor', 'author', false) }));
+  }, 60_000);
   afterAll(async () => t.close());
 
   it('creates (200), reads, replaces, patches and deletes (204, empty) with the RW key', async () => {
@@ -83,6 +86,22 @@ describe('REST content objects: single-object endpoints', () => {
     const response = await call(t.app, 'POST', '/api/v1/content/author', { key: keys.rw, body: { name: '' } });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({ name: expect.arrayContaining([expect.any(String)]) });
+  });
+
+  it('takes one reference, not two, in a relation without relationMultiple: true (absent or false), on every write', async () => {
+    for (const id of ['a-1', 'a-2']) await call(t.app, 'POST', '/api/v1/content/author', { key: keys.rw, body: { id, name: id } });
+    const two = [ref('author', 'a-1'), ref('author', 'a-2')];
+    const single = { status: 400, body: { author: ['There must be a maximum of 1 items in the array'] } };
+    expect(await call(t.app, 'POST', '/api/v1/content/book', { key: keys.rw, body: { id: 'b-1', title: 'B', author: two } })).toMatchObject(single);
+    expect(await call(t.app, 'POST', '/api/v1/content/book', { key: keys.rw, body: { id: 'b-1', title: 'B', editor: two } })).toMatchObject({
+      status: 400,
+      body: { editor: ['There must be a maximum of 1 items in the array'] },
+    });
+    const created = await call(t.app, 'POST', '/api/v1/content/book', { key: keys.rw, body: { id: 'b-1', title: 'B', author: [two[0]], editor: [two[1]] } });
+    expect(created.status).toBe(200);
+    expect(await call(t.app, 'PATCH', '/api/v1/content/book/b-1', { key: keys.rw, body: { author: two } })).toMatchObject(single);
+    expect(await call(t.app, 'PUT', '/api/v1/content/book/b-1', { key: keys.rw, body: { title: 'B', author: two } })).toMatchObject(single);
+    expect((await call(t.app, 'GET', '/api/v1/content/book/b-1', { key: keys.rw })).body.author).toEqual([two[0]]);
   });
 
   it('does not store system fields sent in the body (mass assignment)', async () => {

@@ -60,6 +60,9 @@ describe('REST content type definitions', () => {
       ['names repeated', '?names=author&names=article', ['article', 'author']],
       ['names is exact, not contains', '?names=auth', []],
       ['order_by name desc', '?order_by=name&order_direction=desc&internal=0', ['category', 'author', 'article']],
+      // gatsby-source-flotiq's first call (issue #12).
+      ['order_by label', '?limit=10000&order_by=label', ['article', 'author', 'category', '_media', '_tag']],
+      ['order_by label desc', '?order_by=label&order_direction=desc&internal=0', ['category', 'author', 'article']],
       ['page and limit', '?limit=2&page=2', ['article', 'author']],
     ])('filters: %s', async (_name, query, expected) => {
       expect(names(await list(query))).toEqual(expected);
@@ -79,8 +82,13 @@ describe('REST content type definitions', () => {
       expect((await list('?limit=10000')).count).toBe(5);
     });
 
+    it('names every accepted sort key when refusing another', async () => {
+      const response = await call(t.app, 'GET', `${BASE}?order_by=schemaDefinition`, { key: keys.ro });
+      expect(response).toMatchObject({ status: 400, body: { order_by: ['Order by must be one of: name, label, id, createdAt, updatedAt'] } });
+    });
+
     it.each([
-      ['?order_by=label', 'order_by'],
+      ['?order_by=title', 'order_by'],
       ['?order_direction=up', 'order_direction'],
       ['?internal=maybe', 'internal'],
       ['?limit=0', 'limit'],

@@ -7,7 +7,8 @@ import { isJsonObject } from './safeValue';
 /**
  * The content-object rules that live in `metaDefinition` and that JSON Schema cannot express:
  * select/radio options, e-mail format, allowed editor.js block types and the shape, type and count
- * of relation references. Values of the wrong JSON type are skipped here (ajv reports them).
+ * of relation references (several only with `relationMultiple: true`). Values of the wrong JSON type
+ * are skipped here (ajv reports them).
  * Object lists (`inputType: object`, nested meta in `items`) and `custom` objects carrying their own
  * `propertiesConfig` (e.g. `_media.variants[].trim`) are checked recursively. Errors are keyed by
  * the field's path (see `flotiqMessages.ts`). Whether a referenced object exists is not decided
@@ -20,6 +21,8 @@ export const OPTIONS_MESSAGE = 'The value does not match possible options';
 export const EMAIL_MESSAGE = 'Invalid email';
 /** The message for a dataUrl that is not `/api/v1/content/{type}/{id}`. */
 export const RELATION_FORMAT_MESSAGE = 'Wrong relation format, expected /api/v1/content/{type}/{id}';
+/** Flotiq's message for a second reference in a relation without `relationMultiple: true`. */
+export const SINGLE_RELATION_MESSAGE = 'There must be a maximum of 1 items in the array';
 /** The editor.js block type that every block field accepts. */
 export const ALWAYS_ALLOWED_BLOCK_TYPE = 'paragraph';
 
@@ -167,8 +170,9 @@ function checkBlockTypes(config: PropertyConfig, value: unknown, path: string, c
 function checkRelations(config: PropertyConfig, value: unknown, path: string, collector: FieldErrorCollector): void {
   if (!Array.isArray(value)) return;
   const validation = isJsonObject(config.validation) ? config.validation : {};
-  if (validation.relationMultiple === false && value.length > 1) {
-    collector.add(path, 'There must be a maximum of 1 items in the array');
+  // Only `relationMultiple: true` takes several references; false or absent means at most one (Flotiq).
+  if (validation.relationMultiple !== true && value.length > 1) {
+    collector.add(path, SINGLE_RELATION_MESSAGE);
   }
   const expectedType = isString(validation.relationContenttype) ? validation.relationContenttype : '';
   for (const item of value) {

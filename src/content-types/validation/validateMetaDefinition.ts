@@ -4,6 +4,7 @@ import type { Report } from './errorReport';
 import { checkKeys, keys, readStringList } from './fieldReaders';
 import { checkInputTypeRules } from './inputTypeCompatibility';
 import { get, isObj, ownKeys, type Obj } from './plainJson';
+import { CTD_BOUNDS } from './definitionBounds';
 import { checkPropertyName } from './validateNames';
 import { checkPropertyConfig } from './validatePropertyConfig';
 import type { RelationOwner } from './validateRelations';
@@ -28,6 +29,8 @@ export interface Scope extends MetaParts {
   metaPath: string;
   /** Reserved names apply only at the top level. */
   topLevel: boolean;
+  /** How many object lists this level is inside (0 at the top). */
+  listDepth?: number;
 }
 
 /**
@@ -86,8 +89,9 @@ export function checkProperties(report: Report, scope: Scope, owner: RelationOwn
 }
 
 /**
- * The levels below property `p`: an `object` list's `items` meta against its item properties, a `custom`
- * property's own `propertiesConfig`/`order` against its properties; these keys are refused elsewhere.
+ * The levels below property `p`: an `object` list's `items` meta against its item properties (refused when
+ * lists would nest deeper than `maxListDepth`), a `custom` property's own `propertiesConfig`/`order` against
+ * its properties; these keys are refused elsewhere.
  */
 function checkNestedLevels(
   report: Report,
@@ -99,7 +103,9 @@ function checkNestedLevels(
   owner: RelationOwner,
 ): void {
   const path = `${scope.metaPath}.propertiesConfig.${p}`;
-  if (inputType === 'object') {
+  const listDepth = (scope.listDepth ?? 0) + (inputType === 'object' ? 1 : 0);
+  if (inputType === 'object' && listDepth > CTD_BOUNDS.maxListDepth) report.add(path, m.listTooDeep(CTD_BOUNDS.maxListDepth));
+  else if (inputType === 'object') {
     const meta = checkMetaDefinition(report, get(config, 'items'), `${path}.items`);
     const items = node && get(node, 'items');
     const nested = isObj(items) ? get(items, 'properties') : undefined;
@@ -109,7 +115,7 @@ function checkNestedLevels(
     const schemaPath = `${scope.schemaPath}.${p}.items.properties`;
     checkProperties(
       report,
-      { ...meta, properties, schemaPath, namesPath, metaPath: `${path}.items`, topLevel: false },
+      { ...meta, properties, schemaPath, namesPath, metaPath: `${path}.items`, topLevel: false, listDepth },
       owner,
     );
   } else if (Object.hasOwn(config, 'items')) report.add(`${path}.items`, m.onlyFor('items', 'object'));
@@ -121,7 +127,7 @@ function checkNestedLevels(
     const properties = node ? (isObj(nested) ? nested : {}) : undefined;
     const namesPath = `${scope.namesPath}.${p}.properties`;
     const schemaPath = `${scope.schemaPath}.${p}.properties`;
-    checkProperties(report, { ...meta, properties, schemaPath, namesPath, metaPath: path, topLevel: false }, owner);
+    checkProperties(report, { ...meta, properties, schemaPath, namesPath, metaPath: path, topLevel: false, listDepth }, owner);
   } else if (inputType !== 'custom') {
     for (const key of ['propertiesConfig', 'order']) {
       if (Object.hasOwn(config, key)) report.add(`${path}.${key}`, m.onlyFor(key, 'custom'));

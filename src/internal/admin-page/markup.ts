@@ -8,7 +8,7 @@ export const ADMIN_PAGE_MARKUP = String.raw`
   <noscript><p class="error">This page needs JavaScript.</p></noscript>
 
   <form id="token-form" class="card" method="post" aria-labelledby="token-heading">
-    <h2 id="token-heading" style="margin-top:0">Admin access</h2>
+    <h2 id="token-heading" class="flush">Admin access</h2>
     <div class="row">
       <label for="admin-token">Admin token</label>
       <input id="admin-token" type="password" autocomplete="off" spellcheck="false" size="40" required>
@@ -21,7 +21,7 @@ export const ADMIN_PAGE_MARKUP = String.raw`
   </form>
 
   <section id="account-section" class="card" aria-labelledby="account-heading" hidden>
-    <h2 id="account-heading" style="margin-top:0">Account</h2>
+    <h2 id="account-heading" class="flush">Account</h2>
     <div class="row">
       <label for="account-select">Account</label>
       <select id="account-select"></select>

@@ -1,4 +1,4 @@
-/** The admin page's stylesheet (inline: the page's CSP allows no external resources). */
+/** The admin page's stylesheet (inline, allowed by its hash: the page's CSP allows nothing else, not even style attributes). */
 export const ADMIN_PAGE_STYLES = String.raw`
 :root { color-scheme: light; --ink: #1d2330; --muted: #5b6475; --line: #d5dae3; --accent: #2450b8; --bad: #b3261e; --good: #1e6b35; --card: #fff; --page: #f3f5f9; }
 * { box-sizing: border-box; }
@@ -8,6 +8,7 @@ header.top h1 { margin: 0; font-size: 1.15rem; font-weight: 600; }
 main { max-width: 62rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 h2 { font-size: 1.1rem; margin: 1.5rem 0 .6rem; }
 h3 { font-size: 1rem; margin: 0; }
+h2.flush { margin-top: 0; }
 section.card, form.card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.2rem; margin: .8rem 0; }
 .row { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; }
 label { font-weight: 500; }

@@ -9,19 +9,20 @@ import { booleanParam, listParam, singleParam } from '../transport/queryParams';
  */
 export const CONTENT_TYPE_PAGING: PagingDefaults = { limit: 20, maxLimit: 10_000 };
 
-const ORDER_FIELDS = ['name', 'id', 'createdAt', 'updatedAt'] as const;
+/** Flotiq's CTD sort keys (spec §1.6; site-generator plugins sort by `label`). */
+export const CONTENT_TYPE_ORDER_FIELDS = ['name', 'label', 'id', 'createdAt', 'updatedAt'] as const;
 
 /**
  * Decides the CTD list query from the request (spec §1.6): `page`, `limit`, `order_by`
- * (name|id|createdAt|updatedAt, default name), `order_direction` (asc|desc), `name` (contains),
+ * (name|label|id|createdAt|updatedAt, default name), `order_direction` (asc|desc), `name` (contains),
  * `names` (exact, several: `names[]=a&names[]=b`, `names=a,b`, or repeated), `label` (contains),
  * `internal` (0|1). Every refusal is a 400 on the parameter's name.
  */
 export function parseContentTypeListQuery(query: Record<string, unknown>): { query: Omit<ContentTypeListQuery, 'onlyNames'>; paging: Paging } {
   const paging = parsePaging(query.page, query.limit, CONTENT_TYPE_PAGING);
   const orderBy = singleParam(query, 'order_by') || 'name';
-  if (!(ORDER_FIELDS as readonly string[]).includes(orderBy)) {
-    throw errors.invalidField('order_by', `Order by must be one of: ${ORDER_FIELDS.join(', ')}`);
+  if (!(CONTENT_TYPE_ORDER_FIELDS as readonly string[]).includes(orderBy)) {
+    throw errors.invalidField('order_by', `Order by must be one of: ${CONTENT_TYPE_ORDER_FIELDS.join(', ')}`);
   }
   const direction = (singleParam(query, 'order_direction') || 'asc').toLowerCase();
   if (direction !== 'asc' && direction !== 'desc') throw errors.invalidField('order_direction', 'Order direction must be asc or desc');

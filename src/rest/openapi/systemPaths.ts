@@ -1,3 +1,4 @@
+import { CONTENT_TYPE_ORDER_FIELDS } from '../content-types/listQuery';
 import { json, responseRef, schemaRef, type OperationObject, type ParameterObject, type PathItem } from './openApiTypes';
 
 /**
@@ -34,7 +35,7 @@ export function contentTypeReadPaths(): Record<string, PathItem> {
         parameters: [
           { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: 1 } },
           { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 10000, default: 20 } },
-          { name: 'order_by', in: 'query', required: false, schema: { type: 'string', enum: ['name', 'id', 'createdAt', 'updatedAt'], default: 'name' } },
+          { name: 'order_by', in: 'query', required: false, schema: { type: 'string', enum: [...CONTENT_TYPE_ORDER_FIELDS], default: 'name' } },
           { name: 'order_direction', in: 'query', required: false, schema: { type: 'string', enum: ['asc', 'desc'] } },
           { name: 'internal', in: 'query', required: false, description: '1: system types only, 0: user types only', schema: { type: 'integer', enum: [0, 1] } },
           { name: 'name', in: 'query', required: false, description: 'Name contains', schema: { type: 'string' } },
@@ -142,7 +143,7 @@ export function graphqlPaths(): Record<string, PathItem> {
     '/api/graphql/schema': {
       get: op('graphqlSchema', 'The GraphQL schema (SDL) this key may use', {
         responses: {
-          200: { description: 'The schema in GraphQL SDL', content: { 'text/html': { schema: { type: 'string' } } } },
+          200: { description: 'The schema in GraphQL SDL', content: { 'text/plain': { schema: { type: 'string' } } } },
           401: responseRef('401Response'),
         },
       }, GRAPHQL_TAG),

@@ -16,6 +16,7 @@ const ref = (type: string, id: string) => ({ dataUrl: `/api/v1/content/${type}/$
 const ctd = metaOf({
   anyRelation: { inputType: 'datasource', validation: { relationContenttype: '', relationMultiple: true } },
   noValidation: { inputType: 'datasource' },
+  anyTypeOnlyOne: { inputType: 'datasource', validation: { relationContenttype: '' } },
   oneTag: { inputType: 'datasource', validation: { relationContenttype: '_tag', relationMultiple: false } },
   plainOptions: { inputType: 'select', options: ['a', 'b'] },
   labelledOnly: { inputType: 'select', optionsWithLabels: [{ value: 'x', label: 'X' }] },
@@ -61,7 +62,11 @@ const ctd = metaOf({
 describe('checkMetaRules', () => {
   it.each<[string, Record<string, unknown>, FieldErrors]>([
     ['any relation type when relationContenttype is ""', { anyRelation: [ref('a', '1'), ref('_media', '2')] }, {}],
-    ['any relation type and count when validation is absent', { noValidation: [ref('a', '1'), ref('b', '2')] }, {}],
+    ['any relation type when validation is absent', { noValidation: [ref('a', '1')] }, {}],
+    // Without relationMultiple: true a relation holds at most one reference, as in Flotiq (issue #12).
+    ['two references when validation is absent', { noValidation: [ref('a', '1'), ref('b', '2')] }, { noValidation: ['There must be a maximum of 1 items in the array'] }],
+    ['two references when relationMultiple is absent', { anyTypeOnlyOne: [ref('a', '1'), ref('a', '2')] }, { anyTypeOnlyOne: ['There must be a maximum of 1 items in the array'] }],
+    ['no reference at all when relationMultiple is absent', { anyTypeOnlyOne: [] }, {}],
     ['a single reference of the right type', { oneTag: [ref('_tag', 't')] }, {}],
     [
       'too many references when relationMultiple is false',

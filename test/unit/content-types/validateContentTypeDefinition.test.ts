@@ -974,11 +974,12 @@ describe('validateContentTypeDefinition', () => {
       });
     });
 
-    it('looks up configs as own properties only (toString is an ordinary name)', () => {
+    it('refuses an Object.prototype member as a property name, and looks up configs as own properties only', () => {
       const ctd = minimal();
       properties(ctd).toString = S.string;
       ctd.metaDefinition.order.push('toString');
       expect(errorsOf(ctd)).toEqual({
+        'schemaDefinition.properties': ['Property name toString not allowed'],
         'metaDefinition.propertiesConfig': ['Property name toString not existing in meta definition'],
       });
     });
