@@ -17,6 +17,8 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { execute, parse } from 'graphql';
+import type { ContentTypeDefinition } from '../../src/content-types/contentTypeDefinition';
+import { buildAccountSchema } from '../../src/graphql/buildAccountSchema';
 import { checkOperationPermissions } from '../../src/graphql/checkOperationPermissions';
 import { normalisePermissions } from '../../src/access/normalisePermissions';
 import { loadConfig } from '../../src/config/config';
@@ -105,8 +107,9 @@ async function executionOnly(gateway: Gateway, accountId: string, secret: string
     if (result.errors) throw new Error(String(result.errors[0]));
   };
   const everything = normalisePermissions('rw');
+  const unguardedSchema = unguardedSchemaOf(entry);
   const unguardedRun = async () => {
-    const result = await execute({ schema: entry.unguardedSchema, document, contextValue: contextFor(everything) });
+    const result = await execute({ schema: unguardedSchema, document, contextValue: contextFor(everything) });
     if (result.errors) throw new Error(String(result.errors[0]));
   };
   const unguardedOps = [await opsPerSecond(unguardedRun)];
@@ -115,6 +118,11 @@ async function executionOnly(gateway: Gateway, accountId: string, secret: string
   guardedOps.push(await opsPerSecond(guarded));
   const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   return [avg(guardedOps), avg(unguardedOps)];
+}
+
+/** The account's schema without the permission layer, built for the comparison. */
+function unguardedSchemaOf(entry: { contentTypes: ReadonlyMap<string, ContentTypeDefinition> }) {
+  return buildAccountSchema([...entry.contentTypes.values()], { shield: false }).schema;
 }
 
 async function main(): Promise<void> {
@@ -142,7 +150,7 @@ async function main(): Promise<void> {
 
     const app = await buildServer(gateway);
     const entry = await gateway.graphql.get(account._id);
-    const unguarded = new ApolloServer<GraphQLContext>({ schema: entry.unguardedSchema, formatError: formatGraphQLError });
+    const unguarded = new ApolloServer<GraphQLContext>({ schema: unguardedSchemaOf(entry), formatError: formatGraphQLError });
     await unguarded.start();
     const everything = normalisePermissions('rw');
     app.post('/bench/unguarded', async (request, reply) => {

@@ -1,5 +1,5 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { execute, GraphQLObjectType, isInputObjectType, isIntrospectionType, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, execute, GraphQLObjectType, isInputObjectType, isIntrospectionType, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { applyMiddlewareToDeclaredResolvers } from 'graphql-middleware';
 import { normalisePermissions } from '../../src/access/normalisePermissions';
 import { parseScope } from '../../src/access/scopes';
@@ -40,8 +40,12 @@ function guardedElements(schema: GraphQLSchema) {
 describe('guards read from @requiresScopes', () => {
   const ctds = asDefinitions([...SYSTEM_CONTENT_TYPES, fixtureContentType('category'), fixtureContentType('everything')]);
   const typeNames = new Set(ctds.map((ctd) => ctd.name));
-  const { unguardedSchema } = buildAccountSchema(ctds);
+  const { schema: unguardedSchema, typeDefs } = buildAccountSchema(ctds, { shield: false });
   const rules = buildShieldRules(unguardedSchema) as Record<string, Record<string, unknown>>;
+
+  it('the generated SDL passes graphql-js SDL validation (the build itself skips it)', () => {
+    expect(() => buildSchema(typeDefs)).not.toThrow();
+  });
 
   it("every field and input field of the generated schema states a requirement (its own or its type's)", () => {
     const elements = guardedElements(unguardedSchema);
