@@ -126,7 +126,8 @@ function unguardedSchemaOf(entry: { contentTypes: ReadonlyMap<string, ContentTyp
 }
 
 async function main(): Promise<void> {
-  const config = { ...loadConfig(), port: 0 };
+  // The read cache would answer the guarded endpoint's repeated query from memory: off, so both sides execute.
+  const config = { ...loadConfig(), port: 0, responseCacheMiB: 0 };
   const embedded = config.mongodbUri
     ? undefined
     : await startEmbeddedDatabase({ dataDir: `${config.dataDir}/bench-${process.pid}`, toolsDir: config.toolsDir, ferretdbBin: config.ferretdbBin, log: console.log });
