@@ -1,4 +1,5 @@
 import type { ContentTypeDefinitionInput } from '../content-types/contentTypeDefinition';
+import { readSources } from './readSources';
 
 /** The input types whose text may become the title when no property is a title part. */
 const TITLE_TEXT_TYPES = new Set(['text', 'textarea', 'email']);
@@ -7,17 +8,17 @@ const sourcesCache = new WeakMap<ContentTypeDefinitionInput, readonly string[]>(
 
 /**
  * The properties an object's title may be derived from: its `isTitlePart` properties, or (without
- * any) every text-like property, since which one supplies the title depends on the object's data.
- * `internal.objectTitle` is readable only by a key that may read all of them.
+ * any) every text-like property, since which one supplies the title depends on the object's data;
+ * with, for each, what its value reveals (`readSources`: a title part filled by a slug rule reveals
+ * the rule's source). `internal.objectTitle` is readable only by a key that may read all of them.
  */
 export function objectTitleSources(ctd: ContentTypeDefinitionInput): readonly string[] {
   const cached = sourcesCache.get(ctd);
   if (cached) return cached;
   const { order, propertiesConfig } = ctd.metaDefinition;
   const parts = order.filter((name) => propertiesConfig[name]?.isTitlePart);
-  const sources = Object.freeze(
-    parts.length ? parts : order.filter((name) => TITLE_TEXT_TYPES.has(propertiesConfig[name]?.inputType ?? '')),
-  );
+  const direct = parts.length ? parts : order.filter((name) => TITLE_TEXT_TYPES.has(propertiesConfig[name]?.inputType ?? ''));
+  const sources = Object.freeze([...new Set(direct.flatMap((name) => readSources(ctd, name)))]);
   sourcesCache.set(ctd, sources);
   return sources;
 }

@@ -1,11 +1,12 @@
 import { fieldScope, typeScope } from '../access/scopes';
+import { readSources } from '../content-objects/readSources';
 import {
   propertiesOf,
   type ContentTypeDefinition,
   type JsonSchemaNode,
   type PropertyConfig,
 } from '../content-types/contentTypeDefinition';
-import { buildFieldCatalog, type CatalogField } from '../query/fieldCatalog';
+import { buildFieldCatalog, fieldRead, type CatalogField } from '../query/fieldCatalog';
 import {
   contentTypeNames,
   fieldName,
@@ -48,7 +49,7 @@ export interface SchemaPlan {
  * Turns an account's CTDs into SDL and a plan of what the resolvers must cover. Every field and
  * input field states what it requires with `@requiresScopes` (shared types carry an empty
  * requirement): root queries and counts read on the type, mutations their action, property fields
- * the field right, relations also read on their target, `id` any right that returns the type,
+ * the field right on the property and on what its value reveals, relations also read on their target, `id` any right that returns the type,
  * filter fields read on what they filter. Pure: the same CTDs always give the same SDL (types in
  * name order, fields in `order`).
  */
@@ -69,7 +70,7 @@ export function buildTypeDefs(ctds: readonly ContentTypeDefinition[]): { typeDef
     const names = contentTypeNames(ctd.name);
     plan.contentTypes.set(ctd.name, { ctd, names });
     const properties = orderedProperties(ctd.metaDefinition.order, propertiesOf(ctd), ctd.metaDefinition.propertiesConfig);
-    const writer = new ObjectWriter(plan, existing, ctd.name, blocks);
+    const writer = new ObjectWriter(plan, existing, ctd, blocks);
     writer.outputType(names.type, `Content type: ${ctd.label} (${ctd.name})`, properties);
     writer.inputType(names.createInput, properties, `Data of a new ${ctd.name}.`, 'create');
     writer.inputType(names.patchInput, properties, `Fields of a ${ctd.name} to change; absent fields stay as they are.`, 'update');
@@ -110,16 +111,21 @@ function orderedProperties(
 
 /** Writes output and input types for one CTD and its nested object lists. */
 class ObjectWriter {
+  private readonly owner: string;
+
   constructor(
     private readonly plan: SchemaPlan,
     private readonly existing: ReadonlySet<string>,
-    private readonly owner: string,
+    private readonly ctd: ContentTypeDefinition,
     private readonly blocks: string[],
-  ) {}
+  ) {
+    this.owner = ctd.name;
+  }
 
   /**
    * An output type. `topProperty` is set for nested object-list types: their fields are part of
    * that top-level property and need its read right (field rights exist for top-level properties).
+   * A field needs read on every property its value reveals (`readSources`: a slug, its source).
    */
   outputType(typeName: string, description: string, properties: NamedProperty[], topProperty?: string): void {
     const lines: string[] = [];
@@ -132,17 +138,17 @@ class ObjectWriter {
     for (const property of properties) {
       const name = fieldName(property.name);
       fields.set(name, property.name);
-      const reads = fieldScope(type, topProperty ?? property.name, 'read');
+      const reads = readSources(this.ctd, topProperty ?? property.name).map((source) => fieldScope(type, source, 'read'));
       const shape = propertyShape(property.config, this.existing);
-      if (shape.kind === 'scalar') lines.push(`  ${name}: ${shape.output}${requiresScopes([[reads]])}`);
+      if (shape.kind === 'scalar') lines.push(`  ${name}: ${shape.output}${requiresScopes([reads])}`);
       if (shape.kind === 'relation') {
-        const needs = shape.target ? [reads, typeScope(shape.target, 'read')] : [reads];
+        const needs = shape.target ? [...reads, typeScope(shape.target, 'read')] : reads;
         lines.push(`  ${name}: [${shape.target ?? 'DataSource'}]${requiresScopes([needs])}`);
         this.plan.relationFields.push({ typeName, fieldName: name, property: property.name, target: shape.target, owner: this.owner });
       }
       if (shape.kind === 'objectList') {
         const nested = nestedTypeName(typeName, property.name);
-        lines.push(`  ${name}: [${nested}]${requiresScopes([[reads]])}`);
+        lines.push(`  ${name}: [${nested}]${requiresScopes([reads])}`);
         this.outputType(nested, `${property.config?.label ?? property.name} (an item of ${typeName}.${name})`, this.nested(property), topProperty ?? property.name);
       }
     }
@@ -203,9 +209,9 @@ function filterInput(ctd: ContentTypeDefinition, names: ContentTypeNames, plan: 
   return `"""Typed form of Flotiq's filters for ${ctd.name}; conditions are ANDed."""\ninput ${names.filterInput} {\n${lines.join('\n')}\n}`;
 }
 
-/** Filtering on a path needs read on what it reveals: the type, its property, or every source of a derived value. */
+/** Filtering on a path needs read on the type and on every property it reveals (`fieldRead`). */
 function filterScopes(type: string, field: CatalogField): string[] {
-  const properties = field.property !== null ? [field.property] : (field.derivedFrom ?? []);
+  const properties = fieldRead(field)?.properties ?? [];
   return [typeScope(type, 'read'), ...properties.map((property) => fieldScope(type, property, 'read'))];
 }
 

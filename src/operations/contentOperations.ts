@@ -4,6 +4,7 @@ import type { ObjectListQuery, ObjectPage, WriteOptions } from '../content-objec
 import { propertiesOfObject } from '../content-objects/storedObjects';
 import { requireAction, requireDecision, requireReadableFields, requireWritableFields } from './guards';
 import type { OperationContext } from './operationContext';
+import { unreadableProperties } from './readableProperties';
 import { trimObject } from './trimObject';
 
 /**
@@ -70,17 +71,18 @@ export async function patchObject(ctx: OperationContext, type: string, id: strin
 
 /**
  * Replaces an object (PUT). Fields the key may not update must be absent; they, and fields it
- * cannot read, keep their stored values.
+ * cannot read (`unreadableProperties`), keep their stored values.
  */
 export async function replaceObject(ctx: OperationContext, type: string, id: string, body: unknown): Promise<ContentObject> {
   requireAction(ctx.permissions, 'update', type);
   requireWritableFields(ctx.permissions, 'update', type, inputFields(body));
   let replacement = body;
   if (hasFieldRestrictions(ctx.permissions, 'update', type) || hasFieldRestrictions(ctx.permissions, 'read', type)) {
-    const stored = propertiesOfObject(await ctx.content.objects.get(type, id));
+    const [object, ctd] = await Promise.all([ctx.content.objects.get(type, id), ctx.content.objects.contentType(type)]);
+    const hidden = unreadableProperties(ctx.permissions, ctd);
     const kept = Object.fromEntries(
-      Object.entries(stored).filter(
-        ([field]) => !canUseField(ctx.permissions, 'update', type, field) || !canUseField(ctx.permissions, 'read', type, field),
+      Object.entries(propertiesOfObject(object)).filter(
+        ([field]) => !canUseField(ctx.permissions, 'update', type, field) || hidden.has(field) || !canUseField(ctx.permissions, 'read', type, field),
       ),
     );
     replacement = { ...kept, ...(body as Record<string, unknown>) };

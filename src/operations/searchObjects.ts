@@ -1,4 +1,4 @@
-import { canUseField, readableTypes } from '../access/decisions';
+import { canReadDerived, readableTypes } from '../access/decisions';
 import type { ContentObject } from '../content-objects/contentObject';
 import type { ContentObjectRecord } from '../database/models/contentObjectModel';
 import { toContentObject } from '../content-objects/storedObjects';
@@ -15,8 +15,8 @@ import { trimObject } from './trimObject';
  * Full-text search over an account's content objects (`GET /api/v1/search`, spec §5.1), without a
  * search engine: one query per type the key can read, matching a literal, case-insensitive substring in the string-like fields the key can read.
  *
- * A field the key cannot read never takes part in matching (it would be an oracle) and never comes
- * back in an item; a type the key cannot read is never queried, even when the client names it.
+ * A field the key cannot read, or whose value reveals one it cannot read (a slug of a hidden title),
+ * never takes part in matching (it would be an oracle) and never comes back in an item; a type the key cannot read is never queried, even when the client names it.
  * Results are ordered by one field (not by score: relevance would need every match in memory); each
  * hit's `score` is the number of searched fields that contain the term (1 for `*`).
  */
@@ -145,7 +145,7 @@ function readOrder(orderBy: unknown, direction: unknown): Record<string, 1 | -1>
 /**
  * The types to search: those the key can read (`readableTypes`), narrowed to `requested` when
  * given (names the key cannot read, or that do not exist, are simply left out), each with the
- * string-like fields whose top-level property the key can read.
+ * string-like property fields the key may read, with all they reveal (`CatalogField.reveals`).
  */
 function searchScopes(
   ctx: OperationContext,
@@ -161,7 +161,7 @@ function searchScopes(
       ctd,
       fields: [...buildFieldCatalog(ctd).fields.values()].filter(
         (field) =>
-          TEXT_KINDS.has(field.kind) && field.leaf && field.property !== null && canUseField(ctx.permissions, 'read', ctd.name, field.property),
+          TEXT_KINDS.has(field.kind) && field.leaf && field.property !== null && canReadDerived(ctx.permissions, ctd.name, field.reveals),
       ),
     }));
 }

@@ -5,6 +5,7 @@ import {
   type PropertyConfig,
 } from '../content-types/contentTypeDefinition';
 import { objectTitleSources } from '../content-objects/objectTitle';
+import { readSources } from '../content-objects/readSources';
 
 /**
  * The field catalog of a CTD: every path a client may filter or order by, with the kind of value it
@@ -41,8 +42,12 @@ export interface CatalogField {
   readonly storagePath: string;
   /** The CTD top-level property this path reads; null for `id` and `internal.*`. */
   readonly property: string | null;
-  /** For a value derived from properties (`internal.objectTitle`): the properties it derives from. */
-  readonly derivedFrom?: readonly string[];
+  /**
+   * The CTD properties whose read right using this path needs, i.e. what its value reveals: its
+   * property's `readSources` (a slug also reveals the title it is filled from), the properties a
+   * derived value derives from (`internal.objectTitle`), or none (`id`, other `internal.*`).
+   */
+  readonly reveals: readonly string[];
   /**
    * True when the path holds a scalar (or a list of scalars) that value operators and ordering can
    * use; false for whole relation lists, object lists, geo, block and object values, which only
@@ -80,23 +85,24 @@ export function buildFieldCatalog(ctd: ContentTypeDefinitionInput): FieldCatalog
   const fields = new Map<string, CatalogField>();
   const add = (field: CatalogField) => fields.set(field.path, field);
 
-  add({ path: 'id', kind: 'string', storagePath: 'id', property: null, leaf: true, many: false });
+  add({ path: 'id', kind: 'string', storagePath: 'id', property: null, reveals: [], leaf: true, many: false });
   for (const [name, kind] of INTERNAL_FIELDS) {
     add({
       path: `internal.${name}`,
       kind,
       storagePath: `internal.${name}`,
       property: null,
+      reveals: name === 'objectTitle' ? objectTitleSources(ctd) : [],
       leaf: true,
       many: false,
       ...(kind === 'date' ? { dateFormat: 'flotiq' as const } : {}),
-      ...(name === 'objectTitle' ? { derivedFrom: objectTitleSources(ctd) } : {}),
     });
   }
 
   const configs = ctd.metaDefinition?.propertiesConfig ?? {};
   for (const [name, schema] of Object.entries(propertiesOf(ctd))) {
-    addProperty(add, { name, schema, config: ownConfig(configs, name), path: '', storage: 'data.', property: name, inList: false });
+    const place = { name, schema, config: ownConfig(configs, name), path: '', storage: 'data.', property: name, inList: false };
+    addProperty(add, { ...place, reveals: readSources(ctd, name) });
   }
   return { contentType: ctd.name, fields };
 }
@@ -104,8 +110,8 @@ export function buildFieldCatalog(ctd: ContentTypeDefinitionInput): FieldCatalog
 /**
  * What reading a catalog path reveals, for permission checks: `name` is what a refusal may call it
  * (the top-level property, or the client's own path for a derived value, never the hidden sources),
- * `properties` the CTD properties the key must be able to read. Undefined for `id` and plain
- * `internal.*` paths, which reveal no property.
+ * `properties` the CTD properties the key must be able to read (`CatalogField.reveals`). Undefined
+ * for `id` and plain `internal.*` paths, which reveal no property.
  */
 export interface FieldRead {
   readonly name: string;
@@ -114,9 +120,8 @@ export interface FieldRead {
 
 /** Decides what reading `field` reveals (see `FieldRead`). */
 export function fieldRead(field: CatalogField): FieldRead | undefined {
-  if (field.property !== null) return { name: field.property, properties: [field.property] };
-  if (field.derivedFrom?.length) return { name: field.path, properties: field.derivedFrom };
-  return undefined;
+  if (field.reveals.length === 0) return undefined;
+  return { name: field.property ?? field.path, properties: field.reveals };
 }
 
 /** The catalog entry for a client path, or undefined when the path is not filterable. */
@@ -133,6 +138,7 @@ interface PropertyPlace {
   /** Storage path prefix, e.g. `data.sections.`. */
   storage: string;
   property: string;
+  reveals: readonly string[];
   inList: boolean;
 }
 
@@ -141,7 +147,7 @@ function addProperty(add: (field: CatalogField) => void, place: PropertyPlace): 
   const kind = kindOf(place.config, place.schema);
   const path = place.path + place.name;
   const storagePath = place.storage + place.name;
-  const base = { path, kind, storagePath, property: place.property };
+  const base = { path, kind, storagePath, property: place.property, reveals: place.reveals };
   switch (kind) {
     case 'string':
     case 'number':
@@ -175,6 +181,7 @@ function addProperty(add: (field: CatalogField) => void, place: PropertyPlace): 
           path: `${path}[*].`,
           storage: `${storagePath}.`,
           property: place.property,
+          reveals: place.reveals,
           inList: true,
         });
       }

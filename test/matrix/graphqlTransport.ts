@@ -59,7 +59,8 @@ export function graphqlTransport(
     updateBody: (_key, type, target) => ({ query: `mutation { update${capital(type)}(id: "${target}", data: {body: "Changed body"}) { id } }`, field: `update${capital(type)}` }),
     delete: (_key, type, target) => ({ query: `mutation { delete${capital(type)}(id: "${target}") { id deleted } }`, field: `delete${capital(type)}` }),
     readBody: (_key, type) => ({ query: `{ ${type}(id: "${seedId(type)}") { id body ${DERIVED} } }`, field: type }),
-    filterOnBody: (_key, type) => ({ query: `{ ${type}List(where: {body: {type: equals, filter: "Seed body"}}) { id ${DERIVED} } }`, field: `${type}List` }),
+    filterOnBody: (_key, type) => ({ query: `{ ${type}List(where: {body: {type: equals, filter: "${SEED.article.body}"}}) { id ${DERIVED} } }`, field: `${type}List` }),
+    filterOnSlug: (_key, type) => ({ query: `{ ${type}List(where: {slug: {type: equals, filter: "${SEED.article.slug}"}}) { id ${DERIVED} } }`, field: `${type}List` }),
     hydrateCategory: (_key, type) => ({ query: `{ ${type}(id: "${seedId(type)}") { id ${DERIVED} category { id ${DERIVED} } } }`, field: type }),
   };
 

@@ -14,6 +14,8 @@ export type FieldAction = 'read' | 'create' | 'update';
 
 /** The properties of each matrix type (see matrixTypes.ts). */
 export const FIELDS: Record<MatrixType, readonly string[]> = { article: ['title', 'slug', 'body', 'rating', 'category'], category: ['name'] };
+/** The properties a slug rule fills each property from (article's `slug` from `title`, see matrixTypes.ts). */
+export const SLUG_SOURCES: Record<MatrixType, Readonly<Record<string, readonly string[]>>> = { article: { slug: ['title'] }, category: {} };
 /** The properties `internal.objectTitle` derives from: each type's `isTitlePart` properties. */
 export const TITLE_SOURCES: Record<MatrixType, readonly string[]> = { article: ['title'], category: ['name'] };
 /** The fields `get` and `list` read (besides `internal.objectTitle`). */
@@ -40,8 +42,8 @@ const user = (label: string, rules: Partial<Record<MatrixType, MatrixRule>>): Ma
 /**
  * RW and RO; per type a rule with everything off and one with everything on (the other type has no
  * rule); each single right on for one type with the complementary rights on the other; field
- * narrowings of a non-title field, of the title and of the slug (filled from the title), with
- * hydration into readable and unreadable categories.
+ * narrowings of a non-title field, of the title (which hides the slug filled from it) and of the
+ * slug, with hydration into readable and unreadable categories.
  */
 export function matrixKeys(): MatrixKey[] {
   const keys: MatrixKey[] = [
@@ -107,12 +109,13 @@ export type Operation =
   | 'createWithBody'
   | 'updateBody'
   | 'filterOnBody'
+  | 'filterOnSlug'
   | 'hydrateCategory';
 
-/** The operations each type is exercised with (body/category are article's). */
+/** The operations each type is exercised with (body/slug/category are article's). */
 export function operationsFor(type: MatrixType): Operation[] {
   const common: Operation[] = ['get', 'list', 'count', 'create', 'update', 'delete'];
-  return type === 'article' ? [...common, 'readBody', 'createWithBody', 'updateBody', 'filterOnBody', 'hydrateCategory'] : common;
+  return type === 'article' ? [...common, 'readBody', 'createWithBody', 'updateBody', 'filterOnBody', 'filterOnSlug', 'hydrateCategory'] : common;
 }
 
 /** Whether the key has a type-level right, from its definition (not from the engine). */
@@ -134,6 +137,11 @@ export function fieldAllowed(key: MatrixKey, type: MatrixType, field: string, ac
   return hasRight(key, type, RIGHT_OF[action]) && !(key.rules?.[type]?.denied?.[field] ?? []).includes(action);
 }
 
+/** Whether the key may see the value of `field`: it may read the field and every field a slug rule fills it from. */
+export function valueReadable(key: MatrixKey, type: MatrixType, field: string): boolean {
+  return [field, ...(SLUG_SOURCES[type][field] ?? [])].every((read) => fieldAllowed(key, type, read, 'read'));
+}
+
 /** Whether the key may see `internal.objectTitle`: it may read every field the title derives from. */
 export function titleReadable(key: MatrixKey, type: MatrixType): boolean {
   return hasRight(key, type, 'canRead') && TITLE_SOURCES[type].every((field) => fieldAllowed(key, type, field, 'read'));
@@ -141,12 +149,12 @@ export function titleReadable(key: MatrixKey, type: MatrixType): boolean {
 
 /** The `VISIBLE` fields the key may read (what `list` selects). */
 export function readableVisible(key: MatrixKey, type: MatrixType): string[] {
-  return VISIBLE[type].filter((field) => field === 'id' || fieldAllowed(key, type, field, 'read'));
+  return VISIBLE[type].filter((field) => field === 'id' || valueReadable(key, type, field));
 }
 
-/** The fields of `type` the key may not read (present in an answer = a leak). */
+/** The fields of `type` whose value the key may not see (present in an answer = a leak). */
 export function unreadableFields(key: MatrixKey, type: MatrixType): string[] {
-  return FIELDS[type].filter((field) => !fieldAllowed(key, type, field, 'read'));
+  return FIELDS[type].filter((field) => !valueReadable(key, type, field));
 }
 
 /** The fields a create (with or without body) and an update of the matrix send, besides `id`. */
@@ -161,7 +169,7 @@ export function expectedAllowed(key: MatrixKey, type: MatrixType, operation: Ope
     hasRight(key, type, RIGHT_OF[action]) && fields.every((field) => fieldAllowed(key, type, field, action));
   switch (operation) {
     case 'get':
-      return hasRight(key, type, 'canRead') && VISIBLE[type].every((field) => field === 'id' || fieldAllowed(key, type, field, 'read'));
+      return hasRight(key, type, 'canRead') && VISIBLE[type].every((field) => field === 'id' || valueReadable(key, type, field));
     case 'list':
     case 'count':
       return hasRight(key, type, 'canRead');
@@ -175,7 +183,9 @@ export function expectedAllowed(key: MatrixKey, type: MatrixType, operation: Ope
       return hasRight(key, type, 'canDelete');
     case 'readBody':
     case 'filterOnBody':
-      return fieldAllowed(key, type, 'body', 'read');
+      return valueReadable(key, type, 'body');
+    case 'filterOnSlug':
+      return valueReadable(key, type, 'slug');
     case 'hydrateCategory':
       return fieldAllowed(key, 'article', 'category', 'read') && hasRight(key, 'category', 'canRead');
   }

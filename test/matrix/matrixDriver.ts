@@ -50,6 +50,7 @@ export function expectedData(key: MatrixKey, type: MatrixType, operation: Operat
     case 'readBody':
       return seedView(key, type, ['id', 'body']);
     case 'filterOnBody':
+    case 'filterOnSlug':
       return [seedView(key, type, ['id'])];
     case 'hydrateCategory':
       return { ...seedView(key, type, ['id']), category: [seedView(key, 'category', ['id'])] };

@@ -3,7 +3,8 @@ import { fixtureContentType } from '../support/fixtures';
 /**
  * The content types of the matrix account: the `category` fixture (`name`, its title part) and the
  * `article` fixture (`title`, its title part; `body`, `rating`, `category` → category) with a
- * `slug` property that a slug rule fills from `title` when a write leaves it out.
+ * `slug` property that a slug rule fills from `title` when a write leaves it out (so reading the
+ * slug needs the title's read right as well: `SLUG_SOURCES`).
  */
 export function matrixContentTypes(): Record<string, unknown>[] {
   const article = fixtureContentType('article') as any;

@@ -114,6 +114,12 @@ export function restTransport(app: FastifyInstance, rwKey: string, keyOf: (secre
     return refusalOf(reply, 200, what) ?? { allowed: true, data: written(secret, type, reply.body) };
   }
 
+  async function filterOn(secret: string, type: MatrixType, field: string, value: string, what: string): Promise<Outcome> {
+    const filters = JSON.stringify({ [field]: { type: 'equals', filter: value } });
+    const reply = await call(secret, 'GET', listUrl(type, { filters }));
+    return refusalOf(reply, 200, what) ?? { allowed: true, data: (reply.body.data as Record<string, unknown>[]).map((o) => view(secret, type, o, ['id'])) };
+  }
+
   const operations: Record<Operation, (key: string, type: MatrixType, target: string) => Promise<Outcome>> = {
     get: (key, type) => read(key, type, VISIBLE[type], 'get'),
     readBody: (key, type) => read(key, type, ['id', 'body'], 'readBody'),
@@ -135,11 +141,8 @@ export function restTransport(app: FastifyInstance, rwKey: string, keyOf: (secre
       const reply = await call(key, 'DELETE', objectUrl(type, target));
       return refusalOf(reply, 204, 'delete') ?? { allowed: true, data: { id: target, deleted: true } };
     },
-    async filterOnBody(key, type) {
-      const filters = JSON.stringify({ body: { type: 'equals', filter: 'Seed body' } });
-      const reply = await call(key, 'GET', listUrl(type, { filters }));
-      return refusalOf(reply, 200, 'filterOnBody') ?? { allowed: true, data: (reply.body.data as Record<string, unknown>[]).map((o) => view(key, type, o, ['id'])) };
-    },
+    filterOnBody: (key, type) => filterOn(key, type, 'body', SEED.article.body, 'filterOnBody'),
+    filterOnSlug: (key, type) => filterOn(key, type, 'slug', SEED.article.slug, 'filterOnSlug'),
     async hydrateCategory(key, type) {
       const reply = await call(key, 'GET', `${objectUrl(type, seedId(type))}?hydrate=1`);
       const refused = refusalOf(reply, 200, 'hydrateCategory');

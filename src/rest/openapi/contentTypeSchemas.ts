@@ -1,13 +1,14 @@
 import { canPerform, canUseField } from '../../access/decisions';
 import type { Permissions } from '../../access/permissions';
 import { propertiesOf, type ContentTypeDefinition } from '../../content-types/contentTypeDefinition';
+import { canReadProperty } from '../../operations/readableProperties';
 import { schemaRef, type SchemaObject } from './openApiTypes';
 import { toOpenApiSchema } from './toOpenApiSchema';
 
 /**
  * The four schemas of one content type (spec §5.3), from its CTD's JSON Schema, for one key:
  * - `{name}`: an object as the API returns it (the abstract `id`/`internal` envelope and the
- *   properties the key can read — a field it cannot read never appears);
+ *   properties the key can read — a field it cannot read, or whose value reveals one, never appears);
  * - `{name}WithoutInternal`: the body of a create or full update (an optional `id` and the
  *   properties the key may write; the CTD's `required` among them);
  * - `{name}WithoutRequired`: the body of a partial update (the same properties, none required);
@@ -19,7 +20,7 @@ import { toOpenApiSchema } from './toOpenApiSchema';
 export function contentTypeSchemas(ctd: ContentTypeDefinition, permissions: Permissions): Record<string, SchemaObject> {
   const all = propertiesOf(ctd);
   const names = Object.keys(all);
-  const readable = names.filter((field) => canUseField(permissions, 'read', ctd.name, field));
+  const readable = names.filter((field) => canReadProperty(permissions, ctd, field));
   const writable = writableFields(ctd.name, names, permissions) ?? readable;
   const required = ctd.schemaDefinition.required ?? [];
   const pick = (fields: string[]) => Object.fromEntries(fields.map((field) => [field, toOpenApiSchema(all[field])]));

@@ -4,6 +4,7 @@ import type { KeyRule } from '../../../src/access/permissions';
 import type { ContentObject } from '../../../src/content-objects/contentObject';
 import { objectTitleSources } from '../../../src/content-objects/objectTitle';
 import type { ContentTypeDefinitionInput } from '../../../src/content-types/contentTypeDefinition';
+import { unreadableProperties } from '../../../src/operations/readableProperties';
 import { trimObject } from '../../../src/operations/trimObject';
 
 const rule = (rights: Partial<KeyRule>): KeyRule => ({
@@ -63,6 +64,36 @@ describe('trimObject', () => {
   it('title sources are the title parts, else every text-like field', () => {
     expect(objectTitleSources(post({ a: 'text', b: 'number', c: 'email', d: 'textarea', e: 'richtext' }))).toEqual(['a', 'c', 'd']);
     expect(objectTitleSources(post({ a: 'text', b: 'number', c: 'text' }, ['b', 'c']))).toEqual(['b', 'c']);
+  });
+
+  describe('a slug filled from a field follows that field', () => {
+    const slugged = { ...post({ title: 'text', slug: 'text', body: 'textarea' }, ['slug']), slugs: [{ source: 'title', target: 'slug', active: false }] };
+    const withSlug = { id: 'p-1', internal: { contentType: 'post', objectTitle: 's' }, title: 'T', slug: 's', body: 'B' } as unknown as ContentObject;
+
+    it.each([
+      ['the RW key sees everything', normalisePermissions('rw'), ['id', 'internal', 'title', 'slug', 'body'], true],
+      ['the source hidden: the slug goes too', reader({ title: { read: false } }), ['id', 'internal', 'body'], false],
+      ['the slug hidden: the source stays', reader({ slug: { read: false } }), ['id', 'internal', 'title', 'body'], false],
+      ['another field hidden: the slug stays', reader({ body: { read: false } }), ['id', 'internal', 'title', 'slug'], true],
+      ['the source not updatable: the slug stays', reader({ title: { update: false } }), ['id', 'internal', 'title', 'slug', 'body'], true],
+    ])('%s', (_name, permissions, keys, titleShown) => {
+      const trimmed = trimObject(permissions, slugged, withSlug);
+      expect(Object.keys(trimmed)).toEqual(keys);
+      // The title part is the slug, so the title reveals the slug's source as well.
+      expect('objectTitle' in trimmed.internal).toBe(titleShown);
+    });
+
+    it('unreadableProperties adds the revealing properties to the narrowed ones, once per rights', () => {
+      const permissions = reader({ title: { read: false } });
+      expect([...unreadableProperties(permissions, slugged)].sort()).toEqual(['slug', 'title']);
+      expect(unreadableProperties(permissions, slugged)).toBe(unreadableProperties(permissions, slugged));
+      expect([...unreadableProperties(reader({ body: { read: false } }), slugged)]).toEqual(['body']);
+      expect([...unreadableProperties(reader(), slugged)]).toEqual([]);
+    });
+
+    it('title sources include what a title part reveals', () => {
+      expect(objectTitleSources(slugged)).toEqual(['slug', 'title']);
+    });
   });
 
   it('never changes the object it was given', () => {

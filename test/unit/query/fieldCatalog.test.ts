@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ContentTypeDefinitionInput } from '../../../src/content-types/contentTypeDefinition';
-import { buildFieldCatalog, lookupField, type CatalogField } from '../../../src/query/fieldCatalog';
+import { buildFieldCatalog, fieldRead, lookupField, type CatalogField } from '../../../src/query/fieldCatalog';
 
 const everything = JSON.parse(
   fs.readFileSync(path.join(__dirname, '../../fixtures/content-types/everything.json'), 'utf8'),
@@ -171,5 +171,33 @@ describe('buildFieldCatalog edge cases', () => {
     const catalog = buildFieldCatalog(ctdWith(properties as Record<string, object>, configs as Record<string, object>));
     const dataRows = [...catalog.fields.values()].filter((f) => f.property !== null).map(toRow);
     expect(dataRows).toEqual(rows);
+  });
+});
+
+describe('what reading a catalog path reveals', () => {
+  const probe = {
+    ...ctdWith(
+      { title: { type: 'string' }, slug: { type: 'string' }, list: { type: 'array', items: { type: 'object', properties: { x: { type: 'string' } } } } },
+      {
+        title: { label: 'T', inputType: 'text', unique: false, isTitlePart: true },
+        slug: { label: 'S', inputType: 'text', unique: false },
+        list: { label: 'L', inputType: 'object', unique: false, items: { order: ['x'], propertiesConfig: { x: { label: 'X', inputType: 'text', unique: false } } } },
+      },
+    ),
+    slugs: [{ source: 'title', target: 'slug', active: true }, { source: 'slug', target: 'list', active: false }],
+  } as ContentTypeDefinitionInput;
+  const catalog = buildFieldCatalog(probe);
+
+  it.each<[string, string[], ReturnType<typeof fieldRead>]>([
+    ['id', [], undefined],
+    ['internal.createdAt', [], undefined],
+    ['internal.objectTitle', ['title'], { name: 'internal.objectTitle', properties: ['title'] }],
+    ['title', ['title'], { name: 'title', properties: ['title'] }],
+    ['slug', ['slug', 'title'], { name: 'slug', properties: ['slug', 'title'] }],
+    ['list[*].x', ['list', 'slug', 'title'], { name: 'list', properties: ['list', 'slug', 'title'] }],
+  ])('%s reveals %j', (fieldPath, reveals, read) => {
+    const field = lookupField(catalog, fieldPath)!;
+    expect(field.reveals).toEqual(reveals);
+    expect(fieldRead(field)).toEqual(read);
   });
 });
