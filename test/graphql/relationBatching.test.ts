@@ -24,7 +24,7 @@ describe('relations resolve through per-request DataLoaders', () => {
         categories: [{ dataUrl: `/api/v1/content/category/cat-${n}`, type: 'internal' }],
       });
     }
-  });
+  }, 120_000); // 200 creates one by one: ~10 s alone, up to 35 s on a loaded 2-core machine
   afterAll(async () => t.close());
 
   it('a list of 100 objects related to 100 different objects costs one query and one read by id per related object', async () => {
