@@ -4,6 +4,7 @@ import { registerGraphQLRoutes } from '../graphql/graphqlRoutes';
 import type { AppLogger } from '../logging/logger';
 import { restPlugin } from '../rest/restPlugin';
 import type { Gateway } from '../runtime/gateway';
+import { registerBodyCharsetPolicy } from './bodyCharset';
 import { registerCors } from './cors';
 import { registerErrorHandling } from './errorHandling';
 import { HEALTH_PATHS, registerHealthRoutes } from './healthRoutes';
@@ -34,6 +35,7 @@ export async function buildServer(gateway: Gateway, logger?: AppLogger): Promise
   });
   registerResponseSecurity(app);
   registerCors(app, gateway.config.corsOrigins);
+  registerBodyCharsetPolicy(app);
   registerErrorHandling(app);
   registerHealthRoutes(app, gateway);
   registerGraphQLRoutes(app, gateway);

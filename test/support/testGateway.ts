@@ -17,14 +17,16 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-/** Starts a gateway (not listening: use `app.inject`) on its own database; `close()` drops it. */
+/** Starts a gateway (not listening: use `app.inject`) on its own database; `close()` drops it. Introspection is on unless `configuredIntrospection`. */
 export async function startTestGateway(
-  options: { monitorCommands?: boolean; databaseName?: string; env?: NodeJS.ProcessEnv; graphqlGuards?: GuardLayers } = {},
+  options: { monitorCommands?: boolean; databaseName?: string; env?: NodeJS.ProcessEnv; graphqlGuards?: GuardLayers; configuredIntrospection?: boolean } = {},
 ): Promise<TestGateway> {
   const database = await Database.connect(testMongoUri(), options.databaseName ?? `cgtest_${randomBytes(6).toString('hex')}`, {
     monitorCommands: options.monitorCommands,
   });
-  const config = { ...loadConfig(options.env ?? {}), introspection: true };
+  // Introspection is open in tests unless `configuredIntrospection` asks for what the env configures.
+  const loaded = loadConfig(options.env ?? {});
+  const config = options.configuredIntrospection ? loaded : { ...loaded, introspection: true };
   const gateway = new Gateway(config, database, { graphqlGuards: options.graphqlGuards });
   gateway.start();
   const app = await buildServer(gateway);
