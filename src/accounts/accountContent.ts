@@ -49,6 +49,7 @@ export function openAccountContent(
     convertObjects: (previous, next) => objects!.convertAll(previous, next),
     countObjects: (name) => objects!.countLive(name),
     purgeObjects: (name) => objects!.purge(name),
+    referencedFromOtherTypes: (name) => objects!.referencedFromOtherTypes(name),
     keysUsing: async (name) =>
       (await scope.apiKeys.find({ kind: 'user', 'rules.contentTypeDefinitionName': name })).map((key) => key.name),
     changed: async () => {

@@ -1,5 +1,4 @@
 import { mayReference, type ContentTypeDefinition } from '../content-types/contentTypeDefinition';
-import { convertForNewDefinition } from '../content-types/convertForNewDefinition';
 import type { ContentTypeService } from '../content-types/contentTypeService';
 import type { AccountScope } from '../database/accountScope';
 import type { ContentObjectRecord } from '../database/models/contentObjectModel';
@@ -15,12 +14,14 @@ import { refKey } from './dataUrl';
 import { generateObjectId, idKeyOf, objectIdProblem } from './objectIds';
 import { ObjectReads } from './objectReads';
 import { CHANGED_REASON, ObjectWriter } from './objectWriter';
-import { findDuplicateUniqueValues, isLive, prepareWrite, type PreparedWrite } from './preparedWrite';
+import { isLive, prepareWrite, type PreparedWrite } from './preparedWrite';
 import { applySlugRules } from './slugs';
 import { propertiesOfObject, toContentObject } from './storedObjects';
+import { TypeConversion } from './typeConversion';
 import { releaseClaims, uniqueValuesOf } from './uniqueValues';
 import { collectReferences } from './validation/metaRules';
-import { mergeFieldErrors } from './validation/flotiqMessages';
+import { StaleDefinition, TYPE_CHANGING_REASON, WriteChecks } from './writeChecks';
+import { STALE_CLAIM_MS } from '../database/versionClaims';
 import { validateObjectData } from './validation/validateObjectData';
 import { getObjectValidator } from './validation/validatorCache';
 
@@ -64,6 +65,9 @@ export interface WriteOptions {
 /** The refusal of deleting an object that live objects still reference. */
 export const REFERENCED_REASON = 'This content object is used in another content object.';
 
+/** A delete must write within this time of claiming (then reference checks of writers stop waiting for it). */
+const DELETE_DEADLINE_MS = STALE_CLAIM_MS - 5_000;
+
 /**
  * Reads and writes one account's content objects with Flotiq's rules: validation, ids, relations
  * that must exist, unique values, soft delete, references that block deletion, the 1 MB limit.
@@ -79,9 +83,11 @@ export class ContentObjectService {
     /** Where reads are answered (an in-process copy of the type, or the database). */
     readonly reads: ObjectReads = new ObjectReads(scope),
   ) {
-    this.writer = new ObjectWriter(scope, reads, announce);
+    this.checks = new WriteChecks(scope, (work) => contentTypes.resumeSoon(work));
+    this.writer = new ObjectWriter(scope, reads, announce, this.checks);
   }
 
+  private readonly checks: WriteChecks;
   private readonly writer: ObjectWriter;
 
   /**
@@ -153,13 +159,36 @@ export class ContentObjectService {
 
   /** Creates an object (POST). */
   async create(typeName: string, body: unknown, options: WriteOptions = {}): Promise<ContentObject> {
-    const ctd = await this.contentType(typeName);
     const input = requireObject(body);
-    const id = input.id === undefined ? generateObjectId(ctd.name) : input.id;
+    const first = await this.contentType(typeName);
+    const id = input.id === undefined ? generateObjectId(first.name) : input.id;
     const idError = objectIdProblem(id);
     if (idError) throw errors.invalidField('id', idError);
-    const prepared = await this.prepare(ctd, id as string, applySlugRules(ctd, propertiesOfObject(input)), options);
-    return this.writer.store(ctd, prepared, undefined);
+    return this.writeCurrent(first, async (ctd) => {
+      const prepared = await this.prepare(ctd, id as string, applySlugRules(ctd, propertiesOfObject(input)), options);
+      return this.writer.store(ctd, prepared, undefined);
+    });
+  }
+
+  /**
+   * Runs a write checked against `ctd` (the request's snapshot); when the writer finds that the
+   * definition is no longer the type's current one (a conversion ran or is running), waits for
+   * the type to settle and runs it again, checked against the current definition. So a write never
+   * stores data shaped for an old definition.
+   */
+  private async writeCurrent<T>(ctd: ContentTypeDefinition, write: (ctd: ContentTypeDefinition) => Promise<T>): Promise<T> {
+    let current = ctd;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await write(current);
+      } catch (error) {
+        if (!(error instanceof StaleDefinition)) throw error;
+        if (attempt >= 3 || !(await this.checks.settle(current))) throw errors.refused([TYPE_CHANGING_REASON]);
+        const fresh = await this.contentTypes.find(current.name);
+        if (!fresh) throw errors.notFound();
+        current = fresh;
+      }
+    }
   }
 
   /** Whether a live object with this id exists. */
@@ -178,36 +207,54 @@ export class ContentObjectService {
 
   /** Replaces an object (PUT): all required fields; the body id, if any, must equal the path id. */
   async replace(typeName: string, id: string, body: unknown, options: WriteOptions = {}): Promise<ContentObject> {
-    const ctd = await this.contentType(typeName);
     const input = requireObject(body);
-    const existing = await this.existingFor(ctd, id, input);
-    const prepared = await this.prepare(ctd, existing.id, applySlugRules(ctd, propertiesOfObject(input)), options);
-    return this.writer.store(ctd, prepared, existing);
+    return this.writeCurrent(await this.contentType(typeName), async (ctd) => {
+      const existing = await this.existingFor(ctd, id, input);
+      const prepared = await this.prepare(ctd, existing.id, applySlugRules(ctd, propertiesOfObject(input)), options);
+      return this.writer.store(ctd, prepared, existing);
+    });
   }
 
   /** Updates some fields of an object (PATCH); the result must still be valid as a whole. */
   async patch(typeName: string, id: string, body: unknown, options: WriteOptions = {}): Promise<ContentObject> {
-    const ctd = await this.contentType(typeName);
     const input = requireObject(body);
-    const existing = await this.existingFor(ctd, id, input);
-    const patchErrors = this.validate(ctd, propertiesOfObject(input), 'patch');
-    if (Object.keys(patchErrors).length) throw errors.validation(patchErrors);
-    const merged = { ...propertiesOfObject(toContentObject(existing)), ...propertiesOfObject(input) };
-    const prepared = await this.prepare(ctd, existing.id, merged, options);
-    return this.writer.store(ctd, prepared, existing);
+    return this.writeCurrent(await this.contentType(typeName), async (ctd) => {
+      const existing = await this.existingFor(ctd, id, input);
+      const patchErrors = this.validate(ctd, propertiesOfObject(input), 'patch');
+      if (Object.keys(patchErrors).length) throw errors.validation(patchErrors);
+      const merged = { ...propertiesOfObject(toContentObject(existing)), ...propertiesOfObject(input) };
+      const prepared = await this.prepare(ctd, existing.id, merged, options);
+      return this.writer.store(ctd, prepared, existing);
+    });
   }
 
-  /** Soft-deletes an object; refused while a live object references it. */
+  /**
+   * Soft-deletes an object; refused while a live object references it. Write, then check: the
+   * delete first claims the object's next version (a writer that adds a reference to it checks
+   * after its own write whether such a claim is pending, and waits for it), then looks for
+   * references, then writes the deletion, or gives the claim back when referenced.
+   */
   async delete(typeName: string, id: string): Promise<void> {
     const ctd = await this.contentType(typeName);
     const existing = await this.findLive(ctd.name, id);
     if (!existing) throw errors.notFound();
-    if (await this.isReferenced(ctd.name, existing)) {
-      throw errors.refused([REFERENCED_REASON]);
+    const objects = this.scope.objects(ctd.name);
+    const claimedAt = Date.now();
+    if (!(await objects.claimNext(existing))) throw errors.refused([CHANGED_REASON]);
+    let referenced: boolean;
+    try {
+      referenced = await this.isReferenced(ctd.name, existing);
+    } catch (error) {
+      await objects.releaseNext(existing);
+      throw error;
+    }
+    // Past the deadline, writers that reference the object no longer wait for this claim.
+    if (referenced || Date.now() - claimedAt > DELETE_DEADLINE_MS) {
+      await objects.releaseNext(existing);
+      throw errors.refused([referenced ? REFERENCED_REASON : CHANGED_REASON]);
     }
     const now = flotiqDate();
-    const deleted = await this.scope.objects(ctd.name).updateVersion(existing, { 'internal.deletedAt': now, 'internal.updatedAt': now });
-    if (!deleted) throw errors.refused([CHANGED_REASON]);
+    await objects.writeNext(existing, { 'internal.deletedAt': now, 'internal.updatedAt': now });
     const latestVersion = existing.internal.latestVersion + 1;
     await this.writer.changed(ctd.name, { ...existing, internal: { ...existing.internal, deletedAt: now, updatedAt: now, latestVersion } });
     const held = uniqueValuesOf(this.scope.accountId, ctd, propertiesOfObject(toContentObject(existing)));
@@ -229,6 +276,18 @@ export class ContentObjectService {
     return this.scope.objects(typeName).count({ 'internal.deletedAt': '' });
   }
 
+  /**
+   * Whether live objects of other types reference objects of this type (purge is refused then).
+   * Every type that may hold such a relation is counted, from the stored definitions.
+   */
+  async referencedFromOtherTypes(typeName: string): Promise<boolean> {
+    const prefix = `^${typeName.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/`;
+    for (const ctd of (await this.contentTypes.all()).filter((definition) => definition.name !== typeName && mayReference(definition, typeName))) {
+      if ((await this.scope.objects(ctd.name).count({ refs: { $regex: prefix }, 'internal.deletedAt': '' })) > 0) return true;
+    }
+    return false;
+  }
+
   /** Removes every object of a type for good (purge) and their unique claims. */
   async purge(typeName: string): Promise<void> {
     await this.scope.objects(typeName).deleteAll();
@@ -237,48 +296,26 @@ export class ContentObjectService {
   }
 
   /**
-   * Converts every live object of a changed CTD (spec §1.6). All objects are converted and
-   * validated in memory first; if any cannot conform, nothing is written.
+   * Converts every live object of a changed CTD (spec §1.6), idempotently (see `typeConversion.ts`):
+   * if any cannot conform, nothing is written and the change is refused.
    */
   async convertAll(previous: ContentTypeDefinition, next: ContentTypeDefinition): Promise<void> {
-    const records = await this.scope.objects(previous.name).find({ 'internal.deletedAt': '' });
-    const planned: { record: ContentObjectRecord; prepared: PreparedWrite }[] = [];
-    let problems: FieldErrors = {};
-    for (const record of records) {
-      const converted = convertForNewDefinition(previous, next, propertiesOfObject(toContentObject(record)));
-      const fieldErrors = this.validate(next, converted, 'full');
-      if (Object.keys(fieldErrors).length) {
-        problems = mergeFieldErrors(problems, fieldErrors);
-        continue;
-      }
-      planned.push({ record, prepared: prepareWrite(next, record.id, converted) });
+    try {
+      await new TypeConversion(this.scope, (ctd, data) => this.validate(ctd, data, 'full')).run(previous, next);
+    } finally {
+      await this.writer.changed(previous.name);
     }
-    const duplicates = findDuplicateUniqueValues(this.scope.accountId, next, planned.map((p) => p.prepared));
-    problems = mergeFieldErrors(problems, duplicates);
-    if (Object.keys(problems).length) {
-      throw errors.validation({
-        ...problems,
-        ctd: ['Existing objects do not conform to the new schema, change the schema or the objects first'],
-      });
-    }
-    for (const { record, prepared } of planned) {
-      await this.writer.convertOne(previous, next, record, prepared, (current) => this.reconverted(previous, next, current));
-    }
-    await this.writer.changed(previous.name);
   }
 
-  /** An object converted again for the new definition (after a concurrent write changed it); 400 when it no longer conforms. */
-  private reconverted(previous: ContentTypeDefinition, next: ContentTypeDefinition, current: ContentObjectRecord): PreparedWrite {
-    const converted = convertForNewDefinition(previous, next, propertiesOfObject(toContentObject(current)));
-    const fieldErrors = this.validate(next, converted, 'full');
-    if (Object.keys(fieldErrors).length) throw errors.validation(fieldErrors);
-    return prepareWrite(next, current.id, converted);
-  }
-
-  /** The live object a PUT/PATCH targets (404 when missing); a body id must name the same object. */
+  /**
+   * The live object a PUT/PATCH targets (404 when missing); a body id must name the same object.
+   * Throws `StaleDefinition` when the object was written for a newer definition than `ctd`.
+   */
   private async existingFor(ctd: ContentTypeDefinition, id: string, input: Record<string, unknown>): Promise<ContentObjectRecord> {
     const existing = await this.findLive(ctd.name, id);
     if (!existing) throw errors.notFound();
+    // Written for a newer definition than this request read: redo against the current one.
+    if (existing.typeVersion !== undefined && existing.typeVersion > ctd.version) throw new StaleDefinition('moved');
     if (input.id !== undefined && (typeof input.id !== 'string' || idKeyOf(input.id) !== existing.idKey)) {
       throw errors.invalidField('id', 'The id in the body must equal the id in the path');
     }
@@ -295,10 +332,14 @@ export class ContentObjectService {
     return record && isLive(record) ? record : null;
   }
 
-  /** Whether a live object of a type that can hold such a relation references `record`. */
+  /**
+   * Whether a live object of a type that can hold such a relation references `record`. The types
+   * are read from the database, not the request's snapshot: a type that gained a relation since
+   * must be counted.
+   */
   private async isReferenced(typeName: string, record: ContentObjectRecord): Promise<boolean> {
     const key = refKey(typeName, record.id);
-    const definitions = this.snapshot ? [...this.snapshot.values()] : await this.contentTypes.all();
+    const definitions = await this.contentTypes.all();
     for (const ctd of definitions.filter((definition) => mayReference(definition, typeName))) {
       const count = await this.scope.objects(ctd.name).count({ refs: key, 'internal.deletedAt': '', _id: { $ne: record._id } });
       if (count > 0) return true;

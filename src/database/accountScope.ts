@@ -5,6 +5,7 @@ import type { ContentTypeRecord } from './models/contentTypeModel';
 import type { UniqueClaimRecord } from './models/uniqueClaimModel';
 import { ObjectCollection } from './objectCollection';
 import { ScopedCollection } from './scopedCollection';
+import { TypeWork } from './typeWork';
 import { VersionClaims } from './versionClaims';
 
 /**
@@ -31,6 +32,11 @@ export class AccountScope {
   /** Compare-and-set claims for this account's versioned records (content type definitions). */
   versionClaims(): VersionClaims {
     return new VersionClaims(this.database.connection.db!);
+  }
+
+  /** Work under way on this account's content types (conversions, deletes, purges). */
+  typeWork(): TypeWork {
+    return new TypeWork(this.database.connection.db!, this.accountId);
   }
 
   /** This account's objects of one content type. */

@@ -74,7 +74,10 @@ export class ObjectCollection {
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit !== undefined) cursor = cursor.limit(options.limit);
-    return cursor.toArray() as Promise<ContentObjectRecord[]>;
+    const found = (await cursor.toArray()) as ContentObjectRecord[];
+    const now = Date.now();
+    for (const record of found) readTimes.set(record, now);
+    return found;
   }
 
   /** How many objects of this type match `filter`. */
@@ -96,10 +99,53 @@ export class ObjectCollection {
    */
   async updateVersion(current: ContentObjectRecord, set: Filter): Promise<boolean> {
     guardUpdate({ $set: set });
-    const next = current.internal.latestVersion + 1;
-    if (!(await this.claim(current, next))) return false;
-    await this.collection.updateOne({ _id: current._id }, { $set: { ...set, 'internal.latestVersion': next } } as never);
+    if (!(await this.claimNext(current))) return false;
+    await this.writeNext(current, set);
     return true;
+  }
+
+  /**
+   * Claims the next version of the object read as `current` without writing it yet (a writer that
+   * checks something between claiming and writing, a deleter that looks for references, a
+   * conversion that reserves every object before converting any). False when another writer has it.
+   */
+  claimNext(current: ContentObjectRecord, owner?: string): Promise<boolean> {
+    return this.claim(current, current.internal.latestVersion + 1, owner);
+  }
+
+  /** Gives back a claimed next version that will not be written. */
+  async releaseNext(current: ContentObjectRecord): Promise<void> {
+    await this.claims.release(this.incarnation(current), current.internal.latestVersion + 1);
+  }
+
+  /** Writes the next version of `current`, claimed by the caller with `claimNext`. */
+  async writeNext(current: ContentObjectRecord, set: Filter): Promise<void> {
+    guardUpdate({ $set: set });
+    const next = current.internal.latestVersion + 1;
+    await this.collection.updateOne({ _id: current._id }, { $set: { ...set, 'internal.latestVersion': next } } as never);
+  }
+
+  /**
+   * Writes the next version of `current` only if the stored object is still at `current`'s version
+   * (a claim shared by the runs of one conversion: a run that comes late must not write over what
+   * others wrote after the first run). Not atomic on FerretDB; the claim is what orders writers.
+   */
+  async writeReserved(current: ContentObjectRecord, set: Filter): Promise<boolean> {
+    guardUpdate({ $set: set });
+    const next = current.internal.latestVersion + 1;
+    const result = await this.collection.updateOne(
+      { _id: current._id, createdSeq: current.createdSeq, 'internal.latestVersion': current.internal.latestVersion },
+      { $set: { ...set, 'internal.latestVersion': next } } as never,
+    );
+    return result.matchedCount > 0;
+  }
+
+  /**
+   * Whether a writer (not a conversion) holds the next version of the object read as `current`
+   * and may still write it: a deleter between its reference check and its write, or a PATCH.
+   */
+  pendingWrite(current: ContentObjectRecord): Promise<boolean> {
+    return this.claims.pending(this.incarnation(current), current.internal.latestVersion + 1);
   }
 
   /**
@@ -116,11 +162,17 @@ export class ObjectCollection {
   }
 
   /** Claims version `next` of the object read as `current` (see `versionClaims.ts`). */
-  private claim(current: ContentObjectRecord, next: number): Promise<boolean> {
-    return this.claims.claim(this.incarnation(current), next, readTimes.get(current), async () => {
-      const now = await this.findById(current.idKey);
-      return now?.createdSeq === current.createdSeq && now.internal.latestVersion === current.internal.latestVersion;
-    });
+  private claim(current: ContentObjectRecord, next: number, owner?: string): Promise<boolean> {
+    return this.claims.claim(
+      this.incarnation(current),
+      next,
+      readTimes.get(current),
+      async () => {
+        const now = await this.findById(current.idKey);
+        return now?.createdSeq === current.createdSeq && now.internal.latestVersion === current.internal.latestVersion;
+      },
+      owner,
+    );
   }
 
   /** Applies `$set` to the document of `idKey` unconditionally (conversions, migrations, tests). */

@@ -57,6 +57,15 @@ export class ScopedCollection<T extends { accountId: string }> {
     return query.exec();
   }
 
+  /**
+   * The document with this `_id` if it belongs to this account: a filter of exactly `{_id}`, the
+   * only one FerretDB answers without decoding every document of the collection.
+   */
+  async findById(id: string): Promise<T | null> {
+    const found = (await this.model.collection.findOne({ _id: id } as never, { maxTimeMS: QUERY_TIME_LIMIT_MS })) as T | null;
+    return found && found.accountId === this.accountId ? found : null;
+  }
+
   /** Finds one plain document of this account. */
   async findOne(filter: Filter): Promise<T | null> {
     return this.model.findOne(this.scoped(filter)).maxTimeMS(QUERY_TIME_LIMIT_MS).lean<T>().exec();

@@ -13,6 +13,16 @@ export const CLAIM_RETENTION_MS = 60_000;
 interface VersionClaim {
   _id: string;
   at: number;
+  /** Who claimed, when the claimer may come back for it (a content type conversion, resumed after a crash). */
+  owner?: string;
+}
+
+/** Owners of the claims a content type conversion makes start with this (they never delete). */
+export const CONVERSION_OWNER_PREFIX = 'conversion:';
+
+/** The claim owner of the conversion of one account's type to one version (the same for every run of it). */
+export function conversionOwner(accountId: string, type: string, toVersion: number): string {
+  return `${CONVERSION_OWNER_PREFIX}${accountId}/${type}#${toVersion}`;
 }
 
 /** When each process last swept old claims. */
@@ -40,18 +50,36 @@ export class VersionClaims {
   /**
    * Claims version `version` of the object incarnation `object`, read at `readAt`; false when
    * another writer holds it or the read is too old. `unwritten` says whether the object is still
-   * at the version before (asked only before taking over an old claim).
+   * at the version before (asked only before taking over an old claim). A claim made with an
+   * `owner` is held by every claimer naming the same owner (the runs of one conversion, which write
+   * the same thing).
    */
-  async claim(object: string, version: number, readAt: number | undefined, unwritten: () => Promise<boolean>): Promise<boolean> {
+  async claim(
+    object: string,
+    version: number,
+    readAt: number | undefined,
+    unwritten: () => Promise<boolean>,
+    owner?: string,
+  ): Promise<boolean> {
     if (readAt !== undefined && Date.now() - readAt > MAX_READ_AGE_MS) return false;
     void this.sweep();
     const id = claimId(object, version);
-    if (await this.insert(id)) return true;
+    if (await this.insert(id, owner)) return true;
     const held = await this.collection.findOne({ _id: id });
+    if (held && owner !== undefined && held.owner === owner) return true;
     if (held && Date.now() - held.at < STALE_CLAIM_MS) return false;
     if (held && !(await unwritten())) return false;
     if (held) await this.collection.deleteOne({ _id: id, at: held.at });
-    return this.insert(id);
+    return this.insert(id, owner);
+  }
+
+  /**
+   * Whether a writer other than a conversion holds version `version` of `object` and may still
+   * write it: a claim younger than `STALE_CLAIM_MS` (callers know the version is not written yet).
+   */
+  async pending(object: string, version: number): Promise<boolean> {
+    const held = await this.collection.findOne({ _id: claimId(object, version) });
+    return !!held && Date.now() - held.at < STALE_CLAIM_MS && !held.owner?.startsWith(CONVERSION_OWNER_PREFIX);
   }
 
   /** Gives a claim back when its write did not happen (nothing else may reuse a version). */
@@ -59,9 +87,9 @@ export class VersionClaims {
     await this.collection.deleteOne({ _id: claimId(object, version) });
   }
 
-  private async insert(id: string): Promise<boolean> {
+  private async insert(id: string, owner?: string): Promise<boolean> {
     try {
-      await this.collection.insertOne({ _id: id, at: Date.now() });
+      await this.collection.insertOne(owner === undefined ? { _id: id, at: Date.now() } : { _id: id, at: Date.now(), owner });
       return true;
     } catch (error) {
       if ((error as { code?: number }).code === 11000) return false;

@@ -4,6 +4,7 @@ import type { AuditRecord } from '../database/models/auditRecordModel';
 import type { KeyKind } from '../access/permissions';
 import type { ContentTypeService } from '../content-types/contentTypeService';
 import type { AccountScope } from '../database/accountScope';
+import { isFresh, WORK_DEADLINE_MS } from '../database/typeWork';
 import type { ApiKeyRecord } from '../database/models/apiKeyModel';
 import { errors } from '../errors/errorFactory';
 import type { ChangeFeed } from '../runtime/changeFeed';
@@ -98,6 +99,12 @@ export class KeyService {
       await this.scope.apiKeys.deleteMany({ _id: record._id });
       throw refusal();
     }
+    try {
+      await this.requireRuleTypes(rules);
+    } catch (error) {
+      await this.scope.apiKeys.deleteMany({ _id: record._id });
+      throw error;
+    }
     await this.audited('key.created', record);
     return { key: this.view({ ...record, accountId: this.scope.accountId }), secret };
   }
@@ -112,6 +119,14 @@ export class KeyService {
       set.rules = await this.validRules(input.rules);
     }
     await this.scope.apiKeys.updateOne({ _id: id }, { $set: set });
+    if (set.rules) {
+      try {
+        await this.requireRuleTypes(set.rules);
+      } catch (error) {
+        await this.scope.apiKeys.updateOne({ _id: id }, { $set: { rules: record.rules } });
+        throw error;
+      }
+    }
     await this.feed?.publish(keyTopic(id));
     await this.audited(input.rules !== undefined ? 'key.rules.updated' : 'key.renamed', { _id: id, name: set.name ?? record.name });
     return this.get(id);
@@ -149,6 +164,31 @@ export class KeyService {
     const record = typeof id === 'string' ? await this.scope.apiKeys.findOne({ _id: id }) : null;
     if (!record) throw errors.notFound();
     return record;
+  }
+
+  /**
+   * Write, then check: a type the stored rules name may have been deleted since they were
+   * validated (a type's deleter writes its work record, then counts the keys using the type). A
+   * delete under way is waited for; a type that is gone refuses the rules as validation does.
+   */
+  private async requireRuleTypes(rules: ApiKeyRecord['rules']): Promise<void> {
+    const work = this.scope.typeWork();
+    const names = new Set(rules.map((rule) => rule.contentTypeDefinitionName));
+    for (const name of names) {
+      for (let waited = 0; waited <= WORK_DEADLINE_MS; waited += 50) {
+        const pending = await work.get(name);
+        if (!(pending?.kind === 'delete' && isFresh(pending))) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    const existing = new Set((await this.contentTypes.all()).map((ctd) => ctd.name));
+    const problems: Record<string, string[]> = {};
+    rules.forEach((rule, index) => {
+      if (!existing.has(rule.contentTypeDefinitionName)) {
+        problems[`rules[${index}].contentTypeDefinitionName`] = [`Content type ${rule.contentTypeDefinitionName} does not exist`];
+      }
+    });
+    if (Object.keys(problems).length) throw errors.validation(problems);
   }
 
   private async validRules(input: unknown) {

@@ -4,6 +4,7 @@ import type { AccountRecord } from '../database/models/accountModel';
 import type { Config } from '../config/config';
 import type { ContentTypeDefinition } from '../content-types/contentTypeDefinition';
 import type { Database } from '../database/database';
+import { isFresh, TypeWork } from '../database/typeWork';
 import { AccountGraphQLRegistry } from '../graphql/accountGraphQLRegistry';
 import type { GuardLayers } from '../graphql/guardLayers';
 import { keyCryptoFromConfig, type KeyCrypto } from '../keys/keyCrypto';
@@ -96,12 +97,33 @@ export class Gateway {
     return { prepared: this.database.prepared, shuttingDown: this.shuttingDown };
   }
 
-  /** Starts background work (the change feed's poll). */
+  /** Work on content types left unfinished by a process that died, being finished (see `start`). */
+  resumed: Promise<void> = Promise.resolve();
+
+  /** Starts background work (the change feed's poll) and finishes work on content types a dead process left. */
   start(): void {
     this.feed.start();
+    this.resumed = this.resumeUnfinishedWork().catch((error: Error) => {
+      console.warn(`[contentgate] unfinished content type work could not be resumed: ${error.message}`);
+    });
+  }
+
+  /**
+   * Finishes what processes that died left in `content_type_work`: conversions are run again to
+   * the end (idempotent: another instance running the same conversion at the same time writes the
+   * same); delete and purge records no longer refreshed are removed (their work is simply not done:
+   * the client never got an answer).
+   */
+  async resumeUnfinishedWork(): Promise<void> {
+    const db = this.database.connection.db!;
+    for (const work of await TypeWork.everything(db)) {
+      if (work.kind === 'convert') await this.content(work.accountId).contentTypes.resumeSoon(work);
+      else if (!isFresh(work)) await TypeWork.removeStale(db, work);
+    }
   }
 
   async stop(): Promise<void> {
+    await this.resumed;
     this.feed.stop();
     await this.feed.drain();
     await this.graphql.stop();

@@ -16,6 +16,8 @@ export interface ServerProcess {
   exited: Promise<number | string | null>;
   /** SIGTERM, and SIGKILL after 5 s if it is still there; resolves once it exited. */
   stop(): Promise<void>;
+  /** Kills the process with a signal (no shutdown: SIGKILL is a crash) and resolves once it is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /** How to start one. */
@@ -93,6 +95,10 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       waitForOutput,
       exited,
       stop,
+      kill: async (signal) => {
+        child.kill(signal);
+        await exited;
+      },
     };
   } catch (error) {
     child.kill('SIGKILL');

@@ -17,7 +17,7 @@ export interface StoredInternal {
  * client's properties (through the storage codec), `idKey` the lower-cased id (ids are
  * case-insensitive in URLs), `refs` every relation target as `type/idKey` so that "is this object
  * referenced?" is one indexed query, `createdSeq` an ObjectId string in creation order (the stable
- * tie-breaker of every ordering).
+ * tie-breaker of every ordering), `typeVersion` the CTD version the data has the shape of.
  */
 export interface ContentObjectRecord {
   _id: string;
@@ -30,6 +30,11 @@ export interface ContentObjectRecord {
   internal: StoredInternal;
   refs: string[];
   sizeBytes: number;
+  /**
+   * The version of the content type definition the data was written for (absent on objects written
+   * before versions were recorded). A conversion rewrites every object to the new version.
+   */
+  typeVersion?: number;
 }
 
 const internalSchema = new Schema<StoredInternal>(
@@ -58,6 +63,7 @@ const contentObjectSchema = new Schema<ContentObjectRecord>(
     internal: { type: internalSchema, required: true },
     refs: { type: [String], default: [] },
     sizeBytes: { type: Number, required: true },
+    typeVersion: { type: Number },
   },
   {
     collection: 'content_objects',
