@@ -78,6 +78,7 @@ async function main(logger: AppLogger, stopOnFatal: (stop: () => Promise<void>) 
   if (!config.adminToken) print(`  admin token (generated for this run; set ADMIN_TOKEN to fix it): ${adminToken}`);
 
   if (!(await connecting.opened)) return;
+  gateway.resumeWork();
   const demoKeys = config.isProduction ? undefined : await ensureDemoAccount(gateway).catch((error: Error) => {
     logger.error({ reason: error.message }, 'the demo account could not be prepared');
     return undefined;

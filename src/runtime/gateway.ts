@@ -100,9 +100,18 @@ export class Gateway {
   /** Work on content types left unfinished by a process that died, being finished (see `start`). */
   resumed: Promise<void> = Promise.resolve();
 
-  /** Starts background work (the change feed's poll) and finishes work on content types a dead process left. */
+  /**
+   * Starts background work (the change feed's poll) and, once the database is open, finishes work on
+   * content types a dead process left (a server opening its database in the background calls
+   * `resumeWork` when it has).
+   */
   start(): void {
     this.feed.start();
+    if (this.database.prepared) this.resumeWork();
+  }
+
+  /** Finishes, in the background, the content type work dead processes left (see `resumeUnfinishedWork`). */
+  resumeWork(): void {
     this.resumed = this.resumeUnfinishedWork().catch((error: Error) => {
       console.warn(`[contentgate] unfinished content type work could not be resumed: ${error.message}`);
     });

@@ -9,7 +9,7 @@ import { contentType, text } from '../../rest/restKit';
 import { startServerProcess, type ServerProcess } from '../../support/serverProcess';
 import { testMongoUri } from '../../support/testDatabase';
 
-const OBJECTS = 200;
+const OBJECTS = 60;
 
 /** v1: a title, a unique code, a text count and a legacy field; v2 drops `legacy`, makes `count` a number and adds `note`. */
 const v1 = contentType('item', 'Item', { title: text('Title'), code: text('Code', { unique: true }), count: text('Count'), legacy: text('Legacy') });
