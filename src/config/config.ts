@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { parsePlans, type Plan } from './plans';
 
 /**
  * Typed configuration: the only reader of `process.env`. Every setting has a safe default for a
@@ -43,6 +45,18 @@ export interface Config {
   typeViewsMiB: number;
   /** Where content objects live (`CONTENT_LAYOUT`): detected from the server when absent. */
   contentLayout?: string;
+  /** Plans, call counting and rate limits (see README "Plans, quotas and rate limits"). */
+  quotas: QuotaConfig;
+}
+
+/** What the quota layer enforces. */
+export interface QuotaConfig {
+  /** Counting and every limit (`QUOTAS=off` turns them off, e.g. behind another limiter). */
+  enabled: boolean;
+  /** The plans: defaults merged with `PLANS_JSON` or the file `PLANS_FILE`. */
+  plans: Record<string, Plan>;
+  /** Requests with a missing, malformed or unknown key per client address and minute (`BAD_KEY_LIMIT`, default 30). */
+  badKeyLimitPerMinute: number;
 }
 
 /** The project root (two levels above this file). */
@@ -75,6 +89,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheMiB: parseCacheSize(env.RESPONSE_CACHE_MB, 64, 'RESPONSE_CACHE_MB'),
     typeViewsMiB: parseCacheSize(env.TYPE_VIEWS_MB, 128, 'TYPE_VIEWS_MB'),
     contentLayout: nonEmpty(env.CONTENT_LAYOUT),
+    quotas: {
+      enabled: env.QUOTAS !== 'off',
+      plans: parsePlans(nonEmpty(env.PLANS_JSON) ?? (nonEmpty(env.PLANS_FILE) ? fs.readFileSync(nonEmpty(env.PLANS_FILE)!, 'utf8') : undefined)),
+      badKeyLimitPerMinute: parseCount(env.BAD_KEY_LIMIT, 30, 'BAD_KEY_LIMIT'),
+    },
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim().replace(/\/+$/, ''))

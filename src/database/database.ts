@@ -9,6 +9,7 @@ import { ObjectCollection } from './objectCollection';
 import { detectObjectLayout, type ObjectLayout } from './objectLayout';
 import { contentTypeModel, type ContentTypeRecord } from './models/contentTypeModel';
 import { uniqueClaimModel, type UniqueClaimRecord } from './models/uniqueClaimModel';
+import { usageCounterModel, type UsageCounterRecord } from './models/usageCounterModel';
 
 /** Every model of one connection. Only the data layer (`AccountScope`) touches these. */
 export interface Models {
@@ -19,6 +20,7 @@ export interface Models {
   apiKeys: Model<ApiKeyRecord>;
   changeMarks: Model<ChangeMarkRecord>;
   auditRecords: Model<AuditRecord>;
+  usageCounters: Model<UsageCounterRecord>;
 }
 
 /**
@@ -42,6 +44,7 @@ export class Database {
       apiKeys: apiKeyModel(connection),
       changeMarks: changeMarkModel(connection),
       auditRecords: auditRecordModel(connection),
+      usageCounters: usageCounterModel(connection),
     };
   }
 

@@ -5,6 +5,7 @@ import type { Gateway } from '../runtime/gateway';
 import { registerCors } from './cors';
 import { registerErrorHandling } from './errorHandling';
 import { registerHealthRoutes } from './healthRoutes';
+import { quotaPlugin } from './quotaPlugin';
 
 /** Request bodies above this size are refused with 413 before parsing. */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -23,6 +24,7 @@ export async function buildServer(gateway: Gateway): Promise<FastifyInstance> {
   });
   registerCors(app, gateway.config.corsOrigins);
   registerErrorHandling(app);
+  await app.register(quotaPlugin, { gateway });
   registerHealthRoutes(app, gateway.database);
   registerGraphQLRoutes(app, gateway);
   app.register(restPlugin, { gateway });

@@ -19,7 +19,6 @@ import { randomBytes } from 'node:crypto';
 import { execute, parse } from 'graphql';
 import { checkOperationPermissions } from '../../src/graphql/checkOperationPermissions';
 import { normalisePermissions } from '../../src/access/normalisePermissions';
-import { loadConfig } from '../../src/config/config';
 import { Database } from '../../src/database/database';
 import { startEmbeddedDatabase } from '../../src/database/embedded/startEmbeddedDatabase';
 import { formatGraphQLError } from '../../src/graphql/formatGraphQLError';
@@ -27,6 +26,7 @@ import type { GraphQLContext } from '../../src/graphql/graphqlContext';
 import { RelationLoaders } from '../../src/graphql/relationLoaders';
 import { authenticate } from '../../src/http/authenticate';
 import { buildServer } from '../../src/http/buildServer';
+import { BENCH_PLAN, benchConfig } from './benchPlans';
 import { Gateway } from '../../src/runtime/gateway';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
@@ -118,7 +118,7 @@ async function executionOnly(gateway: Gateway, accountId: string, secret: string
 }
 
 async function main(): Promise<void> {
-  const config = { ...loadConfig(), port: 0 };
+  const config = benchConfig();
   const embedded = config.mongodbUri
     ? undefined
     : await startEmbeddedDatabase({ dataDir: `${config.dataDir}/bench-${process.pid}`, toolsDir: config.toolsDir, ferretdbBin: config.ferretdbBin, log: console.log });
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   const gateway = new Gateway(config, database);
   gateway.start();
   try {
-    const { account } = await gateway.createAccount({ name: 'Bench', plan: 'pro' });
+    const { account } = await gateway.createAccount({ name: 'Bench', plan: BENCH_PLAN });
     const content = gateway.content(account._id);
     await content.contentTypes.create(benchType());
     for (let n = 0; n < 100; n++) {

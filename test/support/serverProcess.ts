@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { RELAXED_QUOTAS_ENV } from './quotaEnv';
 
 /** A contentgate server running in its own process. */
 export interface ServerProcess {
@@ -9,11 +10,11 @@ export interface ServerProcess {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** Starts `src/main.ts` in a child process on a free port against an existing database. */
-export async function startServerProcess(mongodbUri: string, databaseName: string): Promise<ServerProcess> {
+/** Starts `src/main.ts` in a child process on a free port against an existing database (`env` adds to or overrides its environment). */
+export async function startServerProcess(mongodbUri: string, databaseName: string, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, MONGODB_URI: mongodbUri, MONGODB_DATABASE: databaseName, PORT: '0', INTERNAL_PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test' },
+    env: { ...process.env, ...RELAXED_QUOTAS_ENV, ...env, MONGODB_URI: mongodbUri, MONGODB_DATABASE: databaseName, PORT: '0', INTERNAL_PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

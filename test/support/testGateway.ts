@@ -5,6 +5,7 @@ import { Database } from '../../src/database/database';
 import { buildServer } from '../../src/http/buildServer';
 import type { GuardLayers } from '../../src/graphql/guardLayers';
 import { Gateway } from '../../src/runtime/gateway';
+import { RELAXED_QUOTAS_ENV } from './quotaEnv';
 import { testMongoUri } from './testDatabase';
 
 /** A gateway with its HTTP server on a fresh test database. */
@@ -24,7 +25,7 @@ export async function startTestGateway(
   const database = await Database.connect(testMongoUri(), options.databaseName ?? `cgtest_${randomBytes(6).toString('hex')}`, {
     monitorCommands: options.monitorCommands,
   });
-  const config = { ...loadConfig(options.env ?? {}), introspection: true };
+  const config = { ...loadConfig({ ...RELAXED_QUOTAS_ENV, ...options.env }), introspection: true };
   const gateway = new Gateway(config, database, { graphqlGuards: options.graphqlGuards });
   gateway.start();
   const app = await buildServer(gateway);
