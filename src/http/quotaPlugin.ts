@@ -7,6 +7,7 @@ import { GRAPHQL_PATHS } from '../graphql/graphqlRoutes';
 import type { Principal } from '../keys/keyResolver';
 import { QuotaRuntime } from '../quotas/quotaRuntime';
 import type { Gateway } from '../runtime/gateway';
+import { rememberPrincipal } from './authenticate';
 import { presentedKey } from './presentedKey';
 
 /** The window of the per-address limit on requests with a missing, malformed or unknown key. */
@@ -94,7 +95,9 @@ async function principalOf(request: FastifyRequest, gateway: Gateway): Promise<P
   } catch {
     return undefined; // header and parameter differ: the route answers 400, this counts as a bad key
   }
-  return key ? gateway.keys.resolve(key) : undefined;
+  const principal = key ? await gateway.keys.resolve(key) : undefined;
+  if (principal) rememberPrincipal(request, principal);
+  return principal;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface AccountView {
   callsByDay: Map<string, number>;
   /** When this instance last served the account (idle accounts are dropped). */
   lastSeenMs: number;
+  /** The next UTC midnight that frees calls (as of the refresh), for the headers under the quota. */
+  nextReleaseAt?: number;
 }
 
 /** Builds an account's view from its stored counters in the window. */

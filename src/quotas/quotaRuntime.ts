@@ -8,7 +8,7 @@ import { burstShare, quotaRemaining, quotaSpent } from './limitDecisions';
 import { rateLimitHeaders } from './rateLimitHeaders';
 import { UsageRecorder } from './usageRecorder';
 import { UsageStore } from './usageStore';
-import { dayOf, quotaFreesUpAt, windowDays } from './usageWindow';
+import { dayOf, quotaFreesUpAt, todayOf, windowDays } from './usageWindow';
 
 /** Counts are flushed and every account's view refreshed this often. */
 export const QUOTA_TICK_MS = 500;
@@ -55,7 +55,9 @@ export class QuotaRuntime {
   /** Starts the background flush and refresh. */
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), QUOTA_TICK_MS);
+    this.timer = setInterval(() => {
+      if (!this.ticking) void this.tick();
+    }, QUOTA_TICK_MS);
     this.timer.unref();
   }
 
@@ -73,12 +75,13 @@ export class QuotaRuntime {
     const view = this.views.get(accountId) ?? (await this.load(accountId));
     view.lastSeenMs = now;
     const { plan } = view;
-    const day = dayOf(now);
+    const day = todayOf(now);
     const used = view.baseCalls + this.recorder.heldCalls(accountId);
-    const freesUp = () => quotaFreesUpAt(this.callsByDay(view, accountId, day), plan.callsPer30Days ?? 0, now);
+    // Under the quota the headers use the release time of the last refresh (today's calls leave last).
+    const freesUp = () => view.nextReleaseAt ?? now + QUOTA_WINDOW_DAYS * 86_400_000;
     if (quotaSpent(plan, used)) {
       this.recorder.record(accountId, keyId, day, 'refusedQuota');
-      const at = freesUp();
+      const at = quotaFreesUpAt(this.callsByDay(view, accountId, day), plan.callsPer30Days ?? 0, now);
       const headers = rateLimitHeaders({ plan, burstRemaining: 0, burstResetSeconds: 0, quotaRemaining: 0, quotaResetSeconds: seconds(at, now) });
       return { outcome: 'refusedQuota', headers, freesUpAt: at };
     }
@@ -105,17 +108,17 @@ export class QuotaRuntime {
     return { outcome: 'call', headers: rateLimitHeaders({ plan, burstRemaining, burstResetSeconds, quotaRemaining: remaining, quotaResetSeconds }) };
   }
 
-  /** One flush and refresh now (tests; the timer runs it every tick). */
+  /** One flush and refresh that starts after this call (everything counted before it is written). */
   async tick(): Promise<void> {
-    if (this.ticking) return this.ticking;
-    this.ticking = this.runTick().catch((error: Error) => {
+    while (this.ticking) await this.ticking;
+    const run = this.runTick().catch((error: Error) => {
       console.error('[contentgate] usage flush/refresh failed (retried next tick):', error.message);
     });
-    try {
-      await this.ticking;
-    } finally {
-      this.ticking = undefined;
-    }
+    this.ticking = run.finally(() => {
+      if (this.ticking === tracked) this.ticking = undefined;
+    });
+    const tracked = this.ticking;
+    await tracked;
   }
 
   private async runTick(): Promise<void> {
@@ -152,6 +155,7 @@ export class QuotaRuntime {
       const previous = this.views.get(accountId);
       const plan = planOf(this.plans, plans.get(accountId));
       const view = buildAccountView(plan, byAccount.get(accountId) ?? [], firstDay, (id) => this.recorder.holds(id), previous?.lastSeenMs ?? now);
+      view.nextReleaseAt = quotaFreesUpAt(this.callsByDay(view, accountId, todayOf(now)), Number.POSITIVE_INFINITY, now);
       this.views.set(accountId, view);
     }
   }

@@ -7,10 +7,21 @@ export function dayOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** The days of the rolling window ending today, oldest first (`QUOTA_WINDOW_DAYS` of them). */
-export function windowDays(nowMs: number, days = QUOTA_WINDOW_DAYS): string[] {
+let lastWindow: { today: number; length: number; days: readonly string[] } | undefined;
+
+/** The days of the rolling window ending today, oldest first (`QUOTA_WINDOW_DAYS` of them; the last answer is reused all day). */
+export function windowDays(nowMs: number, days = QUOTA_WINDOW_DAYS): readonly string[] {
   const today = Math.floor(nowMs / DAY_MS) * DAY_MS;
-  return Array.from({ length: days }, (_, i) => dayOf(today - (days - 1 - i) * DAY_MS));
+  if (lastWindow?.today === today && lastWindow.length === days) return lastWindow.days;
+  const list = Object.freeze(Array.from({ length: days }, (_, i) => dayOf(today - (days - 1 - i) * DAY_MS)));
+  lastWindow = { today, length: days, days: list };
+  return list;
+}
+
+/** The UTC day of a time, without formatting a date while the day is the window's last. */
+export function todayOf(nowMs: number): string {
+  const days = windowDays(nowMs);
+  return days[days.length - 1];
 }
 
 /**
