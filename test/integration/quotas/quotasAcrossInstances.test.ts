@@ -9,8 +9,8 @@ import { testMongoUri } from '../../support/testDatabase';
 import { startTestGateway, type TestGateway } from '../../support/testGateway';
 
 /** The quota of this file's account: phase 1 stays under it, phase 2 spends it. */
-const QUOTA = 4000;
-const PHASE_1_PER_INSTANCE = 1000;
+const QUOTA = 2800;
+const PHASE_1_PER_INSTANCE = 700;
 const CONCURRENCY = 24;
 const ENV = { PLANS_JSON: JSON.stringify({ capped: { callsPer30Days: QUOTA, burstPerSecond: null, maxUserKeys: 10 } }), BAD_KEY_LIMIT: '30' };
 const readCategories = [{ contentTypeDefinitionName: 'category', canRead: true, canCreate: false, canUpdate: false, canDelete: false }];
