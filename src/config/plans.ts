@@ -68,6 +68,11 @@ export function planOf(plans: Readonly<Record<string, Plan>>, name: string | und
   return (name !== undefined && Object.hasOwn(plans, name) ? plans[name] : undefined) ?? plans.free ?? DEFAULT_PLANS.free;
 }
 
+/** Why a plan name cannot be assigned (not configured), or undefined when it can. */
+export function unknownPlanMessage(plans: Readonly<Record<string, Plan>>, name: string): string | undefined {
+  return Object.hasOwn(plans, name) ? undefined : `Unknown plan ${name} (plans: ${Object.keys(plans).join(', ')})`;
+}
+
 function checkLimit(value: unknown, path: string, nullable: boolean): number | null {
   if (value === null && nullable) return null;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_LIMIT) {

@@ -6,7 +6,7 @@ import type { AccountRecord } from '../database/models/accountModel';
 import { errors } from '../errors/errorFactory';
 import type { KeyView } from '../keys/keyView';
 import type { Resolvers } from '../generated/internal';
-import { planOf } from '../config/plans';
+import { planOf, unknownPlanMessage } from '../config/plans';
 import { readAccountUsage } from '../quotas/usageReport';
 import type { Gateway } from '../runtime/gateway';
 
@@ -36,7 +36,8 @@ export function internalResolvers(gateway: Gateway): Resolvers {
   };
   const plans = () => gateway.config.quotas.plans;
   const knownPlan = (plan: string) => {
-    if (!Object.hasOwn(plans(), plan)) throw errors.invalidField('plan', `Unknown plan ${plan} (plans: ${Object.keys(plans()).join(', ')})`);
+    const unknown = unknownPlanMessage(plans(), plan);
+    if (unknown) throw errors.invalidField('plan', unknown);
   };
   const keysOf = async (accountId: string) => gateway.keyService((await account(accountId))._id, ACTOR);
 

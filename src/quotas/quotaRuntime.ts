@@ -131,9 +131,9 @@ export class QuotaRuntime {
       const view = this.views.get(dropped.accountId);
       if (view) view.baseCalls += dropped.calls;
     }
-    await this.lastUsed.flush();
     for (const [accountId, view] of this.views) if (now - view.lastSeenMs > IDLE_ACCOUNT_MS) this.views.delete(accountId);
     await this.refresh([...this.views.keys()], now);
+    await this.lastUsed.flush(); // after the refresh: a failing "last used" write never holds the views back
     if (now - this.lastSweep > SWEEP_EVERY_MS) {
       this.lastSweep = now;
       await this.store.sweep(windowDays(now, KEPT_DAYS)[0], now);

@@ -1,5 +1,5 @@
 import { AccountService } from '../../accounts/accountService';
-import { planOf } from '../../config/plans';
+import { planOf, unknownPlanMessage } from '../../config/plans';
 import { readAccountUsage } from '../../quotas/usageReport';
 import type { Gateway } from '../../runtime/gateway';
 import { requireOption, UsageError, type ParsedArgs } from '../parseArgs';
@@ -12,7 +12,8 @@ export async function accountsCommand(gateway: Gateway, args: ParsedArgs, out: (
   const accounts = new AccountService(gateway.database);
   const plans = gateway.config.quotas.plans;
   const knownPlan = (plan: string) => {
-    if (!Object.hasOwn(plans, plan)) throw new UsageError(`unknown plan ${plan} (plans: ${Object.keys(plans).join(', ')})`);
+    const unknown = unknownPlanMessage(plans, plan);
+    if (unknown) throw new UsageError(unknown.toLowerCase());
   };
   switch (args.positional[1]) {
     case 'list':

@@ -1,4 +1,4 @@
-import { DEFAULT_PLANS, parsePlans, planOf } from '../../../src/config/plans';
+import { DEFAULT_PLANS, parsePlans, planOf, unknownPlanMessage } from '../../../src/config/plans';
 
 describe('plans', () => {
   it('are the documented defaults without an override', () => {
@@ -37,5 +37,13 @@ describe('plans', () => {
     ['constructor', 'free'],
   ])('planOf(%s) is %s', (name, expected) => {
     expect(planOf(DEFAULT_PLANS, name).name).toBe(expected);
+  });
+
+  it.each([
+    ['basic', undefined],
+    ['gold', 'Unknown plan gold (plans: free, basic, pro, enterprise)'],
+    ['toString', 'Unknown plan toString (plans: free, basic, pro, enterprise)'],
+  ])('unknownPlanMessage(%s)', (name, message) => {
+    expect(unknownPlanMessage(DEFAULT_PLANS, name)).toBe(message);
   });
 });
