@@ -9,7 +9,7 @@ import { parseArgs, UsageError } from './parseArgs';
 
 const USAGE = `contentgate — run on the server host, against MONGODB_URI (or the embedded database)
 
-  contentgate accounts list | create --name N [--plan P] [--id ID] | set-plan --account A --plan P
+  contentgate accounts list | plans | create --name N [--plan P] [--id ID] | set-plan --account A --plan P | usage --account A
   contentgate keys list|create|update|regenerate|remove|reveal --account A [--key ID] [--name N] [--rules JSON]
   contentgate import <dir> --account A      Flotiq export folder → account (idempotent)
   contentgate export <dir> --account A      account → Flotiq export folder`;

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { parsePlans, type Plan } from './plans';
 
 /**
  * Typed configuration: the only reader of `process.env`. Every setting has a safe default for a
@@ -47,6 +49,18 @@ export interface Config {
   logLevel: string;
   /** How long shutdown waits for requests in flight before closing their connections (`SHUTDOWN_GRACE_MS`, default 10 s). */
   shutdownGraceMs: number;
+  /** Plans, call counting and rate limits (see README "Plans, quotas and rate limits"). */
+  quotas: QuotaConfig;
+}
+
+/** What the quota layer enforces. */
+export interface QuotaConfig {
+  /** Counting and every limit (`QUOTAS=off` turns them off, e.g. behind another limiter). */
+  enabled: boolean;
+  /** The plans: defaults merged with `PLANS_JSON` or the file `PLANS_FILE`. */
+  plans: Record<string, Plan>;
+  /** Requests with a missing, malformed or unknown key per client address and minute (`BAD_KEY_LIMIT`, default 30). */
+  badKeyLimitPerMinute: number;
 }
 
 const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -83,6 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contentLayout: nonEmpty(env.CONTENT_LAYOUT),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     shutdownGraceMs: parseDuration(env.SHUTDOWN_GRACE_MS, 10_000, 'SHUTDOWN_GRACE_MS'),
+    quotas: {
+      enabled: env.QUOTAS !== 'off',
+      plans: parsePlans(nonEmpty(env.PLANS_JSON) ?? (nonEmpty(env.PLANS_FILE) ? fs.readFileSync(nonEmpty(env.PLANS_FILE)!, 'utf8') : undefined)),
+      badKeyLimitPerMinute: parseCount(env.BAD_KEY_LIMIT, 30, 'BAD_KEY_LIMIT'),
+    },
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim().replace(/\/+$/, ''))

@@ -10,6 +10,7 @@ import { detectObjectLayout, type ObjectLayout } from './objectLayout';
 import { contentTypeModel, type ContentTypeRecord } from './models/contentTypeModel';
 import { errors } from '../errors/errorFactory';
 import { uniqueClaimModel, type UniqueClaimRecord } from './models/uniqueClaimModel';
+import { usageCounterModel, type UsageCounterRecord } from './models/usageCounterModel';
 
 /** Every model of one connection. Only the data layer (`AccountScope`) touches these. */
 export interface Models {
@@ -20,6 +21,7 @@ export interface Models {
   apiKeys: Model<ApiKeyRecord>;
   changeMarks: Model<ChangeMarkRecord>;
   auditRecords: Model<AuditRecord>;
+  usageCounters: Model<UsageCounterRecord>;
 }
 
 /** How long an operation waits for an unreachable server before failing (an answer within 2 s, not a hang). */
@@ -54,6 +56,7 @@ export class Database {
       apiKeys: apiKeyModel(connection),
       changeMarks: changeMarkModel(connection),
       auditRecords: auditRecordModel(connection),
+      usageCounters: usageCounterModel(connection),
     };
   }
 

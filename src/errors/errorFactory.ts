@@ -32,6 +32,16 @@ export const errors = {
     return new AppError('FORBIDDEN', 403, message);
   },
 
+  /** 429: a rate limit (the burst of an account, or bad keys from one address); retry after the `Retry-After` header. */
+  tooManyRequests(message = 'Too many requests, retry after the number of seconds in Retry-After'): AppError {
+    return new AppError('TOO_MANY_REQUESTS', 429, message);
+  },
+
+  /** 403 when the account's call quota for the rolling window is spent (Flotiq's body). */
+  quotaExceeded(): AppError {
+    return new AppError('FORBIDDEN', 403, 'Access denied or quota limit exceeded');
+  },
+
   /** 404, identical for "missing" and "not visible to this key". */
   notFound(): AppError {
     return new AppError('NOT_FOUND', 404, 'Not found');

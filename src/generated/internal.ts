@@ -28,6 +28,10 @@ export type Account = {
   keys: Array<ApiKey>;
   name: Scalars['String']['output'];
   plan: Scalars['String']['output'];
+  /** The limits of the account's plan. */
+  planLimits: Plan;
+  /** Calls and refusals over the rolling window, per day and per key (at most one flush, about 0.5 s, old). */
+  usage: AccountUsage;
 };
 
 
@@ -61,6 +65,22 @@ export type AccountMutationsCreateArgs = {
 export type AccountMutationsSetPlanArgs = {
   id: Scalars['ID']['input'];
   plan: Scalars['String']['input'];
+};
+
+/** An account's usage over the rolling window (today and the 29 days before). */
+export type AccountUsage = {
+  __typename?: 'AccountUsage';
+  calls: Scalars['Int']['output'];
+  /** Every day of the window, oldest first. */
+  days: Array<UsageDay>;
+  from: Scalars['String']['output'];
+  /** Every key of the account (and removed keys that made calls in the window). */
+  keys: Array<KeyUsage>;
+  refusedBurst: Scalars['Int']['output'];
+  refusedQuota: Scalars['Int']['output'];
+  /** Calls left in the window; null when the plan has no quota. */
+  remaining?: Maybe<Scalars['Int']['output']>;
+  to: Scalars['String']['output'];
 };
 
 export type ApiKey = {
@@ -207,6 +227,22 @@ export type KeyRuleInput = {
   fields?: InputMaybe<Array<FieldRuleInput>>;
 };
 
+/** One key's usage over the window. */
+export type KeyUsage = {
+  __typename?: 'KeyUsage';
+  calls: Scalars['Int']['output'];
+  days: Array<UsageDay>;
+  keyId: Scalars['ID']['output'];
+  /** null for a removed key. */
+  kind?: Maybe<KeyKind>;
+  /** When the key was last used (written at most once per hour), or null. */
+  lastUsedAt?: Maybe<Scalars['String']['output']>;
+  /** The key's name, or "(removed key)". */
+  name: Scalars['String']['output'];
+  refusedBurst: Scalars['Int']['output'];
+  refusedQuota: Scalars['Int']['output'];
+};
+
 /** A key together with its secret (returned by create and regenerate, and by reveal). */
 export type KeyWithSecret = {
   __typename?: 'KeyWithSecret';
@@ -226,6 +262,10 @@ export type Mutation = {
 
 export type Plan = {
   __typename?: 'Plan';
+  /** Calls per second, account-wide; null: no limit. */
+  burstPerSecond?: Maybe<Scalars['Int']['output']>;
+  /** Calls per rolling 30 UTC days, all keys together; null: no limit. */
+  callsPer30Days?: Maybe<Scalars['Int']['output']>;
   maxUserKeys: Scalars['Int']['output'];
   name: Scalars['String']['output'];
 };
@@ -238,7 +278,7 @@ export type Query = {
   accounts: Array<Account>;
   /** A key's secret as an SVG QR code (for the admin page). */
   keyQrCode: Scalars['String']['output'];
-  /** The plans and how many user-defined keys each allows. */
+  /** The plans: call quota, burst limit and how many user-defined keys each allows. */
   plans: Array<Plan>;
 };
 
@@ -251,6 +291,18 @@ export type QueryAccountArgs = {
 export type QueryKeyQrCodeArgs = {
   accountId: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
+};
+
+/** Calls and refusals of one UTC day. */
+export type UsageDay = {
+  __typename?: 'UsageDay';
+  calls: Scalars['Int']['output'];
+  /** YYYY-MM-DD (UTC). */
+  day: Scalars['String']['output'];
+  /** Refused with 429 (burst limit). */
+  refusedBurst: Scalars['Int']['output'];
+  /** Refused with 403 (quota spent). */
+  refusedQuota: Scalars['Int']['output'];
 };
 
 
@@ -329,6 +381,7 @@ export type ResolversTypes = {
   Account: ResolverTypeWrapper<AccountRecord>;
   AccountCreated: ResolverTypeWrapper<Omit<AccountCreated, 'account'> & { account: ResolversTypes['Account'] }>;
   AccountMutations: ResolverTypeWrapper<{}>;
+  AccountUsage: ResolverTypeWrapper<AccountUsage>;
   ApiKey: ResolverTypeWrapper<ApiKey>;
   AuditRecord: ResolverTypeWrapper<AuditRecordModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -343,11 +396,13 @@ export type ResolversTypes = {
   KeyMutations: ResolverTypeWrapper<{}>;
   KeyRule: ResolverTypeWrapper<KeyRule>;
   KeyRuleInput: KeyRuleInput;
+  KeyUsage: ResolverTypeWrapper<KeyUsage>;
   KeyWithSecret: ResolverTypeWrapper<KeyWithSecret>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Plan: ResolverTypeWrapper<Plan>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UsageDay: ResolverTypeWrapper<UsageDay>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -355,6 +410,7 @@ export type ResolversParentTypes = {
   Account: AccountRecord;
   AccountCreated: Omit<AccountCreated, 'account'> & { account: ResolversParentTypes['Account'] };
   AccountMutations: {};
+  AccountUsage: AccountUsage;
   ApiKey: ApiKey;
   AuditRecord: AuditRecordModel;
   Boolean: Scalars['Boolean']['output'];
@@ -368,11 +424,13 @@ export type ResolversParentTypes = {
   KeyMutations: {};
   KeyRule: KeyRule;
   KeyRuleInput: KeyRuleInput;
+  KeyUsage: KeyUsage;
   KeyWithSecret: KeyWithSecret;
   Mutation: Record<PropertyKey, never>;
   Plan: Plan;
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
+  UsageDay: UsageDay;
 };
 
 export type AccountResolvers<ContextType = any, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
@@ -383,6 +441,8 @@ export type AccountResolvers<ContextType = any, ParentType extends ResolversPare
   keys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLimits?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['AccountUsage'], ParentType, ContextType>;
 };
 
 export type AccountCreatedResolvers<ContextType = any, ParentType extends ResolversParentTypes['AccountCreated'] = ResolversParentTypes['AccountCreated']> = {
@@ -394,6 +454,17 @@ export type AccountCreatedResolvers<ContextType = any, ParentType extends Resolv
 export type AccountMutationsResolvers<ContextType = any, ParentType extends ResolversParentTypes['AccountMutations'] = ResolversParentTypes['AccountMutations']> = {
   create?: Resolver<ResolversTypes['AccountCreated'], ParentType, ContextType, RequireFields<AccountMutationsCreateArgs, 'name' | 'plan'>>;
   setPlan?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<AccountMutationsSetPlanArgs, 'id' | 'plan'>>;
+};
+
+export type AccountUsageResolvers<ContextType = any, ParentType extends ResolversParentTypes['AccountUsage'] = ResolversParentTypes['AccountUsage']> = {
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  days?: Resolver<Array<ResolversTypes['UsageDay']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keys?: Resolver<Array<ResolversTypes['KeyUsage']>, ParentType, ContextType>;
+  refusedBurst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refusedQuota?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ApiKeyResolvers<ContextType = any, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -456,6 +527,17 @@ export type KeyRuleResolvers<ContextType = any, ParentType extends ResolversPare
   fields?: Resolver<Array<ResolversTypes['FieldRule']>, ParentType, ContextType>;
 };
 
+export type KeyUsageResolvers<ContextType = any, ParentType extends ResolversParentTypes['KeyUsage'] = ResolversParentTypes['KeyUsage']> = {
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  days?: Resolver<Array<ResolversTypes['UsageDay']>, ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['KeyKind']>, ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refusedBurst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refusedQuota?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type KeyWithSecretResolvers<ContextType = any, ParentType extends ResolversParentTypes['KeyWithSecret'] = ResolversParentTypes['KeyWithSecret']> = {
   key?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -468,6 +550,8 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type PlanResolvers<ContextType = any, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = {
+  burstPerSecond?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  callsPer30Days?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   maxUserKeys?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -479,10 +563,18 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
 };
 
+export type UsageDayResolvers<ContextType = any, ParentType extends ResolversParentTypes['UsageDay'] = ResolversParentTypes['UsageDay']> = {
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refusedBurst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refusedQuota?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = any> = {
   Account?: AccountResolvers<ContextType>;
   AccountCreated?: AccountCreatedResolvers<ContextType>;
   AccountMutations?: AccountMutationsResolvers<ContextType>;
+  AccountUsage?: AccountUsageResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   ContentType?: ContentTypeResolvers<ContextType>;
@@ -491,9 +583,11 @@ export type Resolvers<ContextType = any> = {
   JSON?: GraphQLScalarType;
   KeyMutations?: KeyMutationsResolvers<ContextType>;
   KeyRule?: KeyRuleResolvers<ContextType>;
+  KeyUsage?: KeyUsageResolvers<ContextType>;
   KeyWithSecret?: KeyWithSecretResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Plan?: PlanResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  UsageDay?: UsageDayResolvers<ContextType>;
 };
 

@@ -11,6 +11,7 @@ import { HEALTH_PATHS, registerHealthRoutes } from './healthRoutes';
 import { registerObservability } from './observability';
 import { listenerOptions } from './listenerOptions';
 import { registerResponseSecurity } from './pageSecurity';
+import { quotaPlugin } from './quotaPlugin';
 
 /** Request bodies above this size are refused with 413 before parsing. */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -37,6 +38,7 @@ export async function buildServer(gateway: Gateway, logger?: AppLogger): Promise
   registerCors(app, gateway.config.corsOrigins);
   registerBodyCharsetPolicy(app);
   registerErrorHandling(app);
+  await app.register(quotaPlugin, { gateway });
   registerHealthRoutes(app, gateway);
   registerGraphQLRoutes(app, gateway);
   app.register(restPlugin, { gateway });

@@ -22,7 +22,7 @@ export function registerCors(app: FastifyInstance, allowlist: readonly string[])
     if (allowed) {
       reply.header('access-control-allow-origin', allowlist.includes('*') ? '*' : origin);
       reply.header('vary', 'Origin');
-      reply.header('access-control-expose-headers', 'retry-after');
+      reply.header('access-control-expose-headers', 'retry-after, ratelimit, ratelimit-policy, x-quota-reset');
     }
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
       if (allowed) {

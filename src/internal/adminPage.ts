@@ -3,11 +3,16 @@ import { CLIENT_APP } from './admin-page/clientApp';
 import { CLIENT_CORE } from './admin-page/clientCore';
 import { CLIENT_KEYS } from './admin-page/clientKeys';
 import { CLIENT_RULES } from './admin-page/clientRules';
+import { CLIENT_USAGE } from './admin-page/clientUsage';
 import { ADMIN_PAGE_MARKUP } from './admin-page/markup';
 import { ADMIN_PAGE_STYLES } from './admin-page/styles';
 
 /** The page's script: plain DOM JavaScript in one strict-mode function scope. */
-const SCRIPT = `(function () {\n'use strict';\n${CLIENT_CORE}\n${CLIENT_RULES}\n${CLIENT_KEYS}\n${CLIENT_APP}\n})();`;
+const SCRIPT = `(function () {\n'use strict';\n${CLIENT_CORE}\n${CLIENT_RULES}\n${CLIENT_KEYS}\n${CLIENT_USAGE}\n${CLIENT_APP}\n})();`;
+if (/<\/(script|style)/i.test(SCRIPT + ADMIN_PAGE_STYLES)) throw new Error('The admin page script or style must not close its element');
+
+const escapeAttribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The admin page served at GET /admin: one self-contained document (its own inline style and script,

@@ -6,7 +6,9 @@ import type { AccountRecord } from '../database/models/accountModel';
 import { errors } from '../errors/errorFactory';
 import type { KeyView } from '../keys/keyView';
 import type { Resolvers } from '../generated/internal';
-import { PLAN_KEY_LIMITS, type Gateway } from '../runtime/gateway';
+import { planOf, unknownPlanMessage } from '../config/plans';
+import { readAccountUsage } from '../quotas/usageReport';
+import type { Gateway } from '../runtime/gateway';
 
 /** The actor internal changes are audited as. */
 const ACTOR = 'internal-api';
@@ -32,13 +34,18 @@ export function internalResolvers(gateway: Gateway): Resolvers {
     if (!found) throw errors.notFound();
     return found;
   };
+  const plans = () => gateway.config.quotas.plans;
+  const knownPlan = (plan: string) => {
+    const unknown = unknownPlanMessage(plans(), plan);
+    if (unknown) throw errors.invalidField('plan', unknown);
+  };
   const keysOf = async (accountId: string) => gateway.keyService((await account(accountId))._id, ACTOR);
 
   return {
     Query: {
       accounts: () => accounts.list(),
       account: async (_: unknown, args: { id: string }) => (await accounts.find(args.id)) ?? null,
-      plans: () => Object.entries(PLAN_KEY_LIMITS).map(([name, maxUserKeys]) => ({ name, maxUserKeys })),
+      plans: () => Object.values(plans()),
       keyQrCode: async (_: unknown, args: { accountId: string; id: string }) =>
         QRCode.toString(await (await keysOf(args.accountId)).reveal(args.id), { type: 'svg', margin: 1, width: 200 }),
     },
@@ -50,13 +57,15 @@ export function internalResolvers(gateway: Gateway): Resolvers {
     Account: {
       id: (record: AccountRecord) => record._id,
       createdAt: (record: AccountRecord) => new Date(record.createdAt).toISOString(),
+      planLimits: (record: AccountRecord) => planOf(plans(), record.plan),
+      usage: async (record: AccountRecord) => readAccountUsage(gateway.database, record._id, planOf(plans(), record.plan)),
       keys: async (record: AccountRecord) => (await gateway.keyService(record._id, ACTOR)).list().then((keys) => keys.map(toApiKey)),
       contentTypes: async (record: AccountRecord) => (await gateway.content(record._id).contentTypes.all()).map(toContentType),
       audit: async (record: AccountRecord, args: { limit?: number }) => (await gateway.keyService(record._id, ACTOR)).audit(args.limit ?? 50),
     },
     AccountMutations: {
       create: async (_: unknown, args: { name: string; plan?: string | null; id?: string | null }) => {
-        if (args.plan && !(args.plan in PLAN_KEY_LIMITS)) throw errors.invalidField('plan', `Unknown plan ${args.plan}`);
+        if (args.plan) knownPlan(args.plan);
         if (args.id !== undefined && args.id !== null && !/^[a-zA-Z0-9_-]{1,64}$/.test(args.id)) {
           throw errors.invalidField('id', 'Only a-z, A-Z, 0-9, _ and - are allowed (at most 64)');
         }
@@ -67,7 +76,7 @@ export function internalResolvers(gateway: Gateway): Resolvers {
         return { account: created.account, readWriteKey: rw, readOnlyKey: ro };
       },
       setPlan: async (_: unknown, args: { id: string; plan: string }) => {
-        if (!(args.plan in PLAN_KEY_LIMITS)) throw errors.invalidField('plan', `Unknown plan ${args.plan}`);
+        knownPlan(args.plan);
         await account(args.id);
         await gateway.database.models.accounts.updateOne({ _id: args.id }, { $set: { plan: args.plan } }).exec();
         return account(args.id);

@@ -2,6 +2,7 @@ import { openAccountContent, parseContentTopic, type AccountContent } from '../a
 import { AccountService } from '../accounts/accountService';
 import type { AccountRecord } from '../database/models/accountModel';
 import type { Config } from '../config/config';
+import { planOf } from '../config/plans';
 import type { ContentTypeDefinition } from '../content-types/contentTypeDefinition';
 import type { Database } from '../database/database';
 import { isFresh, TypeWork } from '../database/typeWork';
@@ -27,9 +28,6 @@ export interface GatewayOptions {
   /** Tests switch single GraphQL permission layers off; a server always runs them all. */
   graphqlGuards?: GuardLayers;
 }
-
-/** User-defined keys each plan allows. */
-export const PLAN_KEY_LIMITS: Record<string, number> = { free: 5, basic: 25, pro: 100, enterprise: 1000 };
 
 /**
  * Everything one instance shares between requests: the database, the change feed, caches of keys
@@ -161,7 +159,7 @@ export class Gateway {
   /** An account's key service, with its plan's cap on user-defined keys. */
   async keyService(accountId: string, actor = 'system'): Promise<KeyService> {
     const account = await this.database.models.accounts.findOne({ _id: accountId }).lean().exec();
-    const maxUserKeys = PLAN_KEY_LIMITS[account?.plan ?? 'free'] ?? PLAN_KEY_LIMITS.free;
+    const { maxUserKeys } = planOf(this.config.quotas.plans, account?.plan);
     const content = this.content(accountId);
     return new KeyService(content.scope, this.keyCrypto, content.contentTypes, this.feed, { maxUserKeys }, actor);
   }

@@ -39,10 +39,11 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, PROJECT_ROOT } from '../../src/config/config';
+import { PROJECT_ROOT } from '../../src/config/config';
 import { Database } from '../../src/database/database';
 import { startEmbeddedDatabase } from '../../src/database/embedded/startEmbeddedDatabase';
 import { buildServer } from '../../src/http/buildServer';
+import { BENCH_PLAN, benchConfig } from './benchPlans';
 import { Gateway } from '../../src/runtime/gateway';
 import { CATEGORY_CTD, generateCatalog, generateOthers, OTHER_CTD, PRODUCT_COUNT, PRODUCT_CTD, SCOPED_RULES } from './catalog/catalogData';
 import { cold, send, trackInFlight, warm, type Target } from './catalog/load';
@@ -102,7 +103,7 @@ async function sanity(base: string, target: Target): Promise<number> {
 
 async function main(): Promise<void> {
   const startedAt = new Date();
-  const config = { ...loadConfig(), port: 0 };
+  const config = benchConfig();
   const peer: PeerSummary | undefined = process.env.PEER_RESULTS ? readPeerResults(path.resolve(process.env.PEER_RESULTS)) : undefined;
   const dataDir = path.join(config.dataDir, `bench-catalog-${process.pid}`);
   const embedded = config.mongodbUri
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
     log(`gateway on ${base}, database: ${databaseDescription}`);
 
     // ---- the catalog, through the public API
-    const { account, keys } = await gateway.createAccount({ name: 'Bench catalog', plan: 'pro' });
+    const { account, keys } = await gateway.createAccount({ name: 'Bench catalog', plan: BENCH_PLAN });
     const rw = keys.rw!;
     for (const definition of [CATEGORY_CTD, PRODUCT_CTD, OTHER_CTD]) await createContentType(base, rw, definition);
     const { categories, products } = generateCatalog();
@@ -226,7 +227,7 @@ async function main(): Promise<void> {
       }
       if (!timedOut && phase.otherAccount > otherWritten) {
         if (!otherAccountKey) {
-          otherAccountKey = (await gateway.createAccount({ name: 'Bench other account', plan: 'pro' })).keys.rw!;
+          otherAccountKey = (await gateway.createAccount({ name: 'Bench other account', plan: BENCH_PLAN })).keys.rw!;
           await createContentType(base, otherAccountKey, OTHER_CTD);
         }
         const items = skip(generateOthers(phase.otherAccount, 'other'), otherWritten);

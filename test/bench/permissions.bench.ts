@@ -21,7 +21,6 @@ import type { ContentTypeDefinition } from '../../src/content-types/contentTypeD
 import { buildAccountSchema } from '../../src/graphql/buildAccountSchema';
 import { checkOperationPermissions } from '../../src/graphql/checkOperationPermissions';
 import { normalisePermissions } from '../../src/access/normalisePermissions';
-import { loadConfig } from '../../src/config/config';
 import { Database } from '../../src/database/database';
 import { startEmbeddedDatabase } from '../../src/database/embedded/startEmbeddedDatabase';
 import { formatGraphQLError } from '../../src/graphql/formatGraphQLError';
@@ -29,6 +28,7 @@ import type { GraphQLContext } from '../../src/graphql/graphqlContext';
 import { RelationLoaders } from '../../src/graphql/relationLoaders';
 import { authenticate } from '../../src/http/authenticate';
 import { buildServer } from '../../src/http/buildServer';
+import { BENCH_PLAN, benchConfig } from './benchPlans';
 import { Gateway } from '../../src/runtime/gateway';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
@@ -127,7 +127,7 @@ function unguardedSchemaOf(entry: { contentTypes: ReadonlyMap<string, ContentTyp
 
 async function main(): Promise<void> {
   // The read cache would answer the guarded endpoint's repeated query from memory: off, so both sides execute.
-  const config = { ...loadConfig(), port: 0, responseCacheMiB: 0 };
+  const config = { ...benchConfig(), responseCacheMiB: 0 };
   const embedded = config.mongodbUri
     ? undefined
     : await startEmbeddedDatabase({ dataDir: `${config.dataDir}/bench-${process.pid}`, toolsDir: config.toolsDir, ferretdbBin: config.ferretdbBin, log: console.log });
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   const gateway = new Gateway(config, database);
   gateway.start();
   try {
-    const { account } = await gateway.createAccount({ name: 'Bench', plan: 'pro' });
+    const { account } = await gateway.createAccount({ name: 'Bench', plan: BENCH_PLAN });
     const content = gateway.content(account._id);
     await content.contentTypes.create(benchType());
     for (let n = 0; n < 100; n++) {

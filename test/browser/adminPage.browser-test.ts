@@ -67,7 +67,7 @@ describe('admin page in Chromium', () => {
     );
 
   beforeAll(async () => {
-    t = await startTestGateway();
+    t = await startTestGateway({ env: { PLANS_JSON: '{}' } }); // the default plans
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     publicBase = baseUrl(t.app);
     internal = await buildInternalServer(t.gateway, adminToken);
@@ -215,6 +215,31 @@ describe('admin page in Chromium', () => {
 
     expect((await publicCategoryList(oldSecret)).status).toBe(401);
     await expect(publicCategoryList(newSecret)).resolves.toEqual({ status: 200, body: { data: { categoryList: [{ id: 'category-news' }] } } });
+  });
+
+  it('shows the plan and the usage: calls per day as an SVG chart, per key with refusals and last use', async () => {
+    await t.app.quotaRuntime!.tick(); // the calls above, flushed
+    const expected = (await internalQuery('query($id: ID!) { account(id: $id) { usage { calls keys { name calls } } } }', { id: accountId })).data.account.usage;
+    expect(expected.keys.find((key: { name: string }) => key.name === 'Browser key').calls).toBe(3); // two with the first secret, one with the new
+    await page.getByRole('button', { name: 'Reload', exact: true }).click();
+    const usage = page.getByRole('region', { name: 'Plan and usage' });
+    await usage.getByText('Plan free: 100,000 calls per 30 days (99,997 left), burst 20 calls per second, 5 user-defined keys.').waitFor();
+    await expect(usage.locator('#usage-totals').textContent()).resolves.toMatch(/: 3 calls, 0 refused over the burst \(429\), 0 refused over the quota \(403\)\.$/);
+    const chart = usage.getByRole('img', { name: 'Calls per day of the account', exact: false });
+    await expect(chart.evaluate((node) => node.namespaceURI)).resolves.toBe('http://www.w3.org/2000/svg');
+    const bars = await chart.locator('rect').evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('data-calls'))));
+    expect(bars).toHaveLength(30);
+    expect(bars.slice(-1)).toEqual([expected.calls]);
+    expect(bars.slice(0, -1).every((calls) => calls === 0)).toBe(true);
+
+    const row = usage.getByRole('row', { name: /^Browser key/ });
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells.slice(0, 3)).toEqual(['3', '0', '0']);
+    expect(cells[3]).not.toBe('never');
+    await expect(row.getByRole('img').getAttribute('aria-label')).resolves.toBe('Calls per day of Browser key: 3 in all');
+    const unused = await usage.getByRole('row', { name: /^Read only API KEY/ }).getByRole('cell').allTextContents();
+    expect(unused.slice(0, 4)).toEqual(['0', '0', '0', 'never']);
+    await page.screenshot({ path: path.join(screenshotDir, 'admin-page-usage.png'), fullPage: true });
   });
 
   it('removes the user key after confirmation', async () => {

@@ -185,6 +185,29 @@ describe('contentgate CLI', () => {
       expect(out).toContain('cli-acc\tfree\tAccount cli-acc');
     });
 
+    it('accounts plans lists the plans; set-plan assigns one; usage shows calls per day and per key', async () => {
+      expect(await ok('accounts', 'plans')).toEqual([
+        'plan\tcalls/30 days\tburst/s\tuser keys',
+        'free\t100000\t20\t5',
+        'basic\t1000000\t50\t25',
+        'pro\t5000000\t200\t100',
+        'enterprise\t50000000\t1000\t1000',
+      ]);
+      const account = await createAccount();
+      expect(await ok('accounts', 'set-plan', '--account', account.id, '--plan', 'basic')).toEqual([`account ${account.id} is on plan basic`]);
+      expect(await authStatus(account.ro)).toBe(200);
+      expect(await authStatus(account.ro)).toBe(200);
+      await t.app.quotaRuntime!.tick();
+      const out = await ok('accounts', 'usage', '--account', account.id);
+      expect(out[0]).toMatch(new RegExp(`^account ${account.id}, plan basic \\(1000000 calls/30 days, 50/s\\), \\d{4}-\\d\\d-\\d\\d to \\d{4}-\\d\\d-\\d\\d$`));
+      expect(out[1]).toBe('calls 2, remaining 999998, refused 429: 0, refused 403: 0');
+      expect(out[3]).toMatch(/^\d{4}-\d\d-\d\d\t2\t0\t0$/);
+      const keyLines = out.slice(5).map((line) => line.split('\t'));
+      expect(keyLines.map(([, name, calls]) => [name, calls])).toEqual([['Read and write API KEY', '0'], ['Read only API KEY', '2']]);
+      expect(keyLines[0][5]).toBe('never');
+      expect(Date.parse(keyLines[1][5])).toBeGreaterThan(Date.now() - 60_000);
+    });
+
     it('keys create makes a user key from --rules and prints its secret', async () => {
       const out = await ok('keys', 'create', '--account', shared.id, '--name', 'K', '--rules', TAG_READER);
       expect(out).toHaveLength(2);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { RELAXED_QUOTAS_ENV } from './quotaEnv';
 
 /** A contentgate server running in its own process (`node --import tsx src/main.ts`: `pid` is the server itself). */
 export interface ServerProcess {
@@ -37,7 +38,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 /** Starts `src/main.ts` in a child process on free ports and resolves once it is listening or ready. */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', INTERNAL_PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...RELAXED_QUOTAS_ENV, PORT: '0', INTERNAL_PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', ...options.env };
   if (options.mongodbUri) env.MONGODB_URI = options.mongodbUri;
   else delete env.MONGODB_URI;
   if (options.databaseName) env.MONGODB_DATABASE = options.databaseName;

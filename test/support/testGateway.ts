@@ -5,6 +5,7 @@ import { Database } from '../../src/database/database';
 import { buildServer } from '../../src/http/buildServer';
 import type { GuardLayers } from '../../src/graphql/guardLayers';
 import { Gateway } from '../../src/runtime/gateway';
+import { RELAXED_QUOTAS_ENV } from './quotaEnv';
 import { testMongoUri } from './testDatabase';
 
 /** A gateway with its HTTP server on a fresh test database. */
@@ -25,7 +26,7 @@ export async function startTestGateway(
     monitorCommands: options.monitorCommands,
   });
   // Introspection is open in tests unless `configuredIntrospection` asks for what the env configures.
-  const loaded = loadConfig(options.env ?? {});
+  const loaded = loadConfig({ ...RELAXED_QUOTAS_ENV, ...options.env });
   const config = options.configuredIntrospection ? loaded : { ...loaded, introspection: true };
   const gateway = new Gateway(config, database, { graphqlGuards: options.graphqlGuards });
   gateway.start();

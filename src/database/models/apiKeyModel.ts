@@ -15,6 +15,8 @@ export interface ApiKeyRecord {
   rules: KeyRule[];
   createdAt: string;
   updatedAt: string;
+  /** When the key was last used (epoch ms), written at most once per hour per instance. */
+  lastUsedAt?: number;
 }
 
 const apiKeySchema = new Schema<ApiKeyRecord>(
@@ -28,6 +30,7 @@ const apiKeySchema = new Schema<ApiKeyRecord>(
     rules: { type: Schema.Types.Mixed, required: true, default: [] },
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },
+    lastUsedAt: { type: Number },
   },
   { collection: 'api_keys', versionKey: false, strict: 'throw', strictQuery: 'throw', autoIndex: false, minimize: false },
 );

@@ -9,7 +9,10 @@ const accountSelect = byId('account-select');
 
 function showSections(connected) {
   byId('account-section').hidden = !connected;
-  if (!connected) byId('keys-section').hidden = true;
+  if (!connected) {
+    byId('keys-section').hidden = true;
+    byId('usage-section').hidden = true;
+  }
 }
 
 /** Drops everything shown for an account (including any secret on screen). */
@@ -18,6 +21,8 @@ function clearAccount() {
   state.contentTypes = [];
   byId('key-list').replaceChildren();
   byId('new-key').replaceChildren();
+  byId('usage').replaceChildren();
+  byId('usage-section').hidden = true;
   byId('keys-section').hidden = true;
 }
 
@@ -62,13 +67,15 @@ async function loadAccount(accountId) {
   if (!accountId) return say(status, '');
   say(status, 'Loading…');
   try {
-    const data = await gql('query($id: ID!) { account(id: $id) { id name plan keys { ' + KEY_FIELDS + ' } contentTypes { name label internal fields } } }', { id: accountId });
+    const data = await gql('query($id: ID!) { account(id: $id) { id name ' + USAGE_FIELDS + ' keys { ' + KEY_FIELDS + ' } contentTypes { name label internal fields } } }', { id: accountId });
     if (!data.account) throw new ApiError('The account no longer exists.');
     if (accountSelect.value !== accountId) return;
     state.accountId = accountId;
     state.contentTypes = data.account.contentTypes.filter((type) => !type.internal).concat(data.account.contentTypes.filter((type) => type.internal));
     byId('key-list').replaceChildren(...data.account.keys.map((key) => keyPanel(key).element));
     byId('new-key').replaceChildren(newKeyForm());
+    byId('usage').replaceChildren(usagePanel(data.account));
+    byId('usage-section').hidden = false;
     byId('keys-section').hidden = false;
     say(status, data.account.keys.length + ' keys, ' + data.account.contentTypes.length + ' content types.');
   } catch (failure) {

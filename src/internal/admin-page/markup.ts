@@ -31,6 +31,11 @@ export const ADMIN_PAGE_MARKUP = String.raw`
     <div id="account-error" class="error" role="alert" hidden></div>
   </section>
 
+  <section id="usage-section" class="card" aria-labelledby="usage-heading" hidden>
+    <h2 id="usage-heading" style="margin-top:0">Plan and usage</h2>
+    <div id="usage"></div>
+  </section>
+
   <section id="keys-section" aria-labelledby="keys-heading" hidden>
     <h2 id="keys-heading">Keys</h2>
     <div id="key-list"></div>

@@ -44,4 +44,10 @@ table.field-rights th { font-weight: 500; font-size: .9rem; color: var(--muted);
 .row-error { color: var(--bad); margin: .3rem 0 0; }
 .save-row { margin-top: .6rem; }
 .key-editor { margin-top: .8rem; }
+svg.chart { display: block; background: #fbfcfe; border: 1px solid var(--line); border-radius: 4px; }
+svg.chart .bar { fill: var(--accent); }
+svg.chart .axis { stroke: #aab2c0; stroke-width: 1; }
+table.usage { border-collapse: collapse; margin-top: .8rem; }
+table.usage th, table.usage td { text-align: left; padding: .2rem .8rem .2rem 0; vertical-align: middle; }
+table.usage thead th { font-weight: 500; font-size: .9rem; color: var(--muted); }
 `;

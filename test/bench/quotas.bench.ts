@@ -1,0 +1,102 @@
+/**
+ * `npm run bench:quotas`: what counting and limits cost. One database, one account, one key, one
+ * query; two servers in this process, alternating under autocannon: one with the quota layer
+ * (counting, quota and burst decisions, RateLimit headers, the background flush), one with
+ * `QUOTAS=off`. Prints requests/s of each and their ratio (budget ≥ 0.95), for a cached REST read
+ * (the cheapest request, where the layer weighs most) and a GraphQL list.
+ */
+import { randomBytes } from 'node:crypto';
+import { Database } from '../../src/database/database';
+import { startEmbeddedDatabase } from '../../src/database/embedded/startEmbeddedDatabase';
+import { buildServer } from '../../src/http/buildServer';
+import { readAccountUsage } from '../../src/quotas/usageReport';
+import { planOf } from '../../src/config/plans';
+import { Gateway } from '../../src/runtime/gateway';
+import { BENCH_PLAN, benchConfig } from './benchPlans';
+import { fixtureContentType } from '../support/fixtures';
+import { warm } from './catalog/load';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 6);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+
+const REQUESTS = {
+  'REST list (cached)': { path: '/api/v1/content/category?limit=10', method: 'GET' as const, body: undefined },
+  'GraphQL list': { path: '/graphql', method: 'POST' as const, body: JSON.stringify({ query: '{ categoryList(limit: 10) { id name } }' }) },
+};
+
+/** One autocannon run (in a child process): requests/s, answers, and this process's CPU µs per answer. */
+async function measure(url: string, key: string, request: (typeof REQUESTS)[keyof typeof REQUESTS]): Promise<{ rps: number; count: number; cpuUs: number }> {
+  const cpu = process.cpuUsage();
+  const result = await warm(url, { id: 'q', name: 'q', method: request.method, path: request.path, key, body: request.body, expectStatus: 200 }, { connections: CONNECTIONS, duration: DURATION_S, warmup: 0 });
+  const used = process.cpuUsage(cpu);
+  if (!result.ok) throw new Error(`${url}: ${result.reason}`);
+  return { rps: result.reqPerSec, count: result.total, cpuUs: (used.user + used.system) / Math.max(1, result.total) };
+}
+
+async function main(): Promise<void> {
+  const config = benchConfig();
+  const embedded = config.mongodbUri
+    ? undefined
+    : await startEmbeddedDatabase({ dataDir: `${config.dataDir}/bench-${process.pid}`, toolsDir: config.toolsDir, ferretdbBin: config.ferretdbBin, log: console.log });
+  const uri = config.mongodbUri ?? embedded!.uri;
+  const name = `cgbench_${randomBytes(4).toString('hex')}`;
+  const [databaseOn, databaseOff] = [await Database.connect(uri, name), await Database.connect(uri, name)];
+  const on = new Gateway(config, databaseOn);
+  const off = new Gateway({ ...config, quotas: { ...config.quotas, enabled: false } }, databaseOff);
+  on.start();
+  off.start();
+  try {
+    const { account, keys } = await on.createAccount({ name: 'Bench quotas', plan: BENCH_PLAN });
+    const content = on.content(account._id);
+    await content.contentTypes.create(fixtureContentType('category'));
+    for (let n = 0; n < 10; n++) await content.objects.create('category', { id: `category-${n}`, name: `Category ${n}` });
+    const key = keys.ro!;
+    const servers = await Promise.all([buildServer(on), buildServer(off)]);
+    const urls: string[] = [];
+    for (const server of servers) {
+      await server.listen({ host: '127.0.0.1', port: 0 });
+      const address = server.server.address();
+      urls.push(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+    }
+    let countedSent = 0;
+    console.log(`${CONNECTIONS} connections, ${DURATION_S} s per run, ${ROUNDS} rounds alternating; warm-up first`);
+    for (const [label, request] of Object.entries(REQUESTS)) {
+      await measure(urls[1], key, request);
+      countedSent += (await measure(urls[0], key, request)).count;
+      const runs = { on: [] as number[], off: [] as number[], onCpu: [] as number[], offCpu: [] as number[] };
+      for (let round = 0; round < ROUNDS; round++) {
+        // Alternate which side goes first, so a change of the machine's load hits both alike.
+        for (const side of round % 2 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
+          const run = await measure(urls[side === 'on' ? 0 : 1], key, request);
+          runs[side].push(run.rps);
+          runs[side === 'on' ? 'onCpu' : 'offCpu'].push(run.cpuUs);
+          if (side === 'on') countedSent += run.count;
+        }
+      }
+      const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+      const ratio = avg(runs.on) / avg(runs.off);
+      const cpuRatio = avg(runs.offCpu) / avg(runs.onCpu);
+      const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+      console.log(`${label}: counting off ${avg(runs.off).toFixed(0)} req/s (${list(runs.off)}), on ${avg(runs.on).toFixed(0)} req/s (${list(runs.on)})`);
+      console.log(`${label}: server CPU per request off ${avg(runs.offCpu).toFixed(1)} µs (${list(runs.offCpu)}), on ${avg(runs.onCpu).toFixed(1)} µs (${list(runs.onCpu)})`);
+      console.log(`${label}: throughput on/off ${ratio.toFixed(3)}, CPU-bound throughput on/off ${cpuRatio.toFixed(3)} (budget ≥ 0.95: ${cpuRatio >= 0.95 ? 'met' : 'NOT met'})`);
+    }
+    await Promise.all(servers.map((server) => server.close())); // the last flush
+    const recorded = (await readAccountUsage(databaseOn, account._id, planOf(config.quotas.plans, BENCH_PLAN))).calls;
+    console.log(`calls recorded ${recorded}, sent to the counting server ≥ ${countedSent} (autocannon counts answered requests)`);
+    if (recorded < countedSent) throw new Error('the counting server recorded fewer calls than it answered');
+  } finally {
+    await on.stop();
+    await off.stop();
+    await databaseOn.drop();
+    await databaseOn.close();
+    await databaseOff.close();
+    await embedded?.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
