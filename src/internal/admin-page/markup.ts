@@ -32,7 +32,7 @@ export const ADMIN_PAGE_MARKUP = String.raw`
   </section>
 
   <section id="usage-section" class="card" aria-labelledby="usage-heading" hidden>
-    <h2 id="usage-heading" style="margin-top:0">Plan and usage</h2>
+    <h2 id="usage-heading" class="flush">Plan and usage</h2>
     <div id="usage"></div>
   </section>
 
