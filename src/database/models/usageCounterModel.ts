@@ -28,7 +28,8 @@ const usageCounterSchema = new Schema<UsageCounterRecord>(
   {
     _id: { type: String, required: true },
     kind: { type: String, required: true, enum: ['counter', 'instance'] },
-    accountId: { type: String },
+    // Every counter belongs to one account; only instance heartbeats have none.
+    accountId: { type: String, required: function (this: UsageCounterRecord) { return this.kind === 'counter'; } },
     keyId: { type: String },
     day: { type: String },
     instance: { type: String, required: true },
