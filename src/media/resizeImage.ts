@@ -1,13 +1,17 @@
 import sharp from 'sharp';
 import type { RequestedSize } from './imageUrls';
+import { MAX_IMAGE_PIXELS } from './uploadProblems';
 
-/** Largest input image in pixels (decompression bombs are refused, not decoded). */
-export const MAX_INPUT_PIXELS = 50_000_000;
+/** Largest input image decoded, in pixels (as uploads allow: a larger one is refused, not decoded). */
+export const MAX_INPUT_PIXELS = MAX_IMAGE_PIXELS;
 
-/** Width and height of an image sharp can read, or undefined (ico, bmp, damaged files). */
+/**
+ * Width and height of an image sharp can read, from its header only (nothing is decoded, so even
+ * a decompression bomb answers), or undefined (ico, bmp, damaged files).
+ */
 export async function imageDimensions(bytes: Buffer): Promise<{ width: number; height: number } | undefined> {
   try {
-    const meta = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
     return meta.width && meta.height ? { width: meta.width, height: meta.height } : undefined;
   } catch {
     return undefined;

@@ -27,13 +27,13 @@ export async function uploadMedia(ctx: OperationContext, upload: ReadUpload): Pr
     throw errors.validation(fieldErrors);
   }
   const mimeType = await detectMimeType(file.bytes);
-  const problems = fileProblems({ fileName: file.fileName, size: file.size, mimeType });
+  const dimensions = mimeType.startsWith('image/') ? await imageDimensions(file.bytes) : undefined;
+  const problems = fileProblems({ fileName: file.fileName, size: file.size, mimeType, dimensions });
   if (problems.length > 0) fieldErrors.file = problems;
   if (Object.keys(fieldErrors).length > 0) throw errors.validation(fieldErrors);
 
   const id = newObjectId(MEDIA_TYPE);
   const extension = storedExtension(file.fileName, mimeType);
-  const dimensions = mimeType.startsWith('image/') ? await imageDimensions(file.bytes) : undefined;
   const accountId = ctx.content.scope.accountId;
   await ctx.content.media.put(id, accountId, mimeType, file.bytes);
   try {

@@ -7,7 +7,12 @@ export interface UploadFacts {
   size: number;
   /** The kind the bytes show (`detectMimeType`). */
   mimeType: string;
+  /** An image's dimensions, when its header could be read. */
+  dimensions?: { width: number; height: number };
 }
+
+/** Largest image accepted, in pixels (decompression bombs are refused before anyone decodes them). */
+export const MAX_IMAGE_PIXELS = 50_000_000;
 
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 100) / 100} MB`;
 
@@ -27,6 +32,10 @@ export function fileProblems(facts: UploadFacts): string[] {
   }
   if (facts.size > MEDIA_MAX_BYTES) {
     problems.push(`The file is too large (${megabytes(facts.size)}). Allowed maximum size is ${megabytes(MEDIA_MAX_BYTES)}.`);
+  }
+  if (facts.dimensions && facts.dimensions.width * facts.dimensions.height > MAX_IMAGE_PIXELS) {
+    const { width, height } = facts.dimensions;
+    problems.push(`The image is too large (${width}x${height} pixels). Allowed maximum is ${MAX_IMAGE_PIXELS} pixels.`);
   }
   if (facts.size === 0) problems.push('An empty file cannot be saved.');
   return problems;

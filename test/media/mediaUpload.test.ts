@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { call } from '../rest/restKit';
 import { keyRule } from '../support/keyRules';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
@@ -146,5 +147,24 @@ describe('POST /api/media (over HTTP, real database)', () => {
     // The key cannot read _media, so it sees only the id; the stored object is complete.
     const stored = await call(t.app, 'GET', `/api/v1/content/_media/${response.body.id}`, { key: keys.rw });
     expect(stored.body).toMatchObject({ fileName: 'small.png', width: 20, height: 10, mimeType: 'image/png' });
+  });
+});
+
+describe('POST /api/media: decompression bombs', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway();
+  });
+  afterAll(() => t.close());
+
+  it('refuses an image over the pixel limit from its header, before decoding it', async () => {
+    const keys = await t.createAccount('Bombs');
+    // A 10x10 GIF whose screen and frame claim 8000x8000: 49 bytes that would decode to 192 MB.
+    const bomb = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).gif().toBuffer();
+    const frame = bomb.indexOf(0x2c, 13);
+    for (const offset of [6, 8, frame + 5, frame + 7]) bomb.writeUInt16LE(8000, offset);
+    const response = await upload(t.app, { key: keys.rw, type: 'image', file: { bytes: bomb, fileName: 'bomb.gif' } });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ file: ['The image is too large (8000x8000 pixels). Allowed maximum is 50000000 pixels.'] });
   });
 });
