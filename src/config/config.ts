@@ -47,6 +47,8 @@ export interface Config {
   logLevel: string;
   /** How long shutdown waits for requests in flight before closing their connections (`SHUTDOWN_GRACE_MS`, default 10 s). */
   shutdownGraceMs: number;
+  /** Whether media files need a key with read on `_media` of their account (`MEDIA_REQUIRE_KEY`, default false: served by their unguessable id, as Flotiq does). */
+  mediaRequireKey: boolean;
 }
 
 const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -83,11 +85,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contentLayout: nonEmpty(env.CONTENT_LAYOUT),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     shutdownGraceMs: parseDuration(env.SHUTDOWN_GRACE_MS, 10_000, 'SHUTDOWN_GRACE_MS'),
+    mediaRequireKey: parseFlag(env.MEDIA_REQUIRE_KEY, 'MEDIA_REQUIRE_KEY'),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim().replace(/\/+$/, ''))
       .filter(Boolean),
   };
+}
+
+function parseFlag(value: string | undefined, name: string): boolean {
+  if (nonEmpty(value) === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new Error(`${name} must be true or false`);
 }
 
 function parseCacheSize(value: string | undefined, fallback: number, name: string): number {

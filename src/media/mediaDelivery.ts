@@ -33,10 +33,10 @@ export class MediaDelivery {
 
   constructor(private readonly files: MediaFiles) {}
 
-  /** The bytes an object id and size answer, or undefined when the id has no file. */
-  async deliver(id: string, size: RequestedSize): Promise<Delivered | undefined> {
+  /** The bytes an object id and size answer, or undefined when the id has no file (of `accountId`, when given). */
+  async deliver(id: string, size: RequestedSize, accountId?: string): Promise<Delivered | undefined> {
     const file = await this.files.find(id);
-    if (!file) return undefined;
+    if (!file || (accountId !== undefined && file.accountId !== accountId)) return undefined;
     const resized = RESIZABLE_MIME_TYPES.has(file.mimeType) && (size.width > 0 || size.height > 0);
     const label = resized ? `${size.width}x${size.height}` : '0x0';
     const key = `${file.fileId}/${label}`;

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { call } from '../rest/restKit';
-import { startTestGateway, type TestGateway } from '../support/testGateway';
+import { keyRule } from '../support/keyRules';
+import { graphql, startTestGateway, type TestGateway } from '../support/testGateway';
 import { image, SIGNATURES, upload } from './mediaKit';
 
 describe('GET /image/{W}x{H}/{id}.{ext} (over HTTP, real database)', () => {
@@ -131,6 +132,18 @@ describe('GET /image/{W}x{H}/{id}.{ext} (over HTTP, real database)', () => {
     expect(gone.statusCode).toBe(404);
   });
 
+  it('batch-delete and GraphQL delete remove the files of the deleted objects', async () => {
+    const png = async (name: string) =>
+      (await upload(t.app, { key: keys.rw, type: 'image', file: { bytes: await image('png', 12, 12), fileName: name } })).body.id as string;
+    const [a, b, c] = [await png('a.png'), await png('b.png'), await png('c.png')];
+    const batch = await call(t.app, 'POST', '/api/v1/content/_media/batch-delete', { key: keys.rw, body: [a, b] });
+    expect(batch.body).toEqual({ deletedCount: 2 });
+    const viaGraphql = await graphql(t.app, keys.rw, `mutation { delete_Media(id: "${c}") { id } }`);
+    expect(viaGraphql.body.errors).toBeUndefined();
+    for (const id of [a, b, c]) expect((await get(`/image/0x0/${id}.png`)).statusCode).toBe(404);
+    expect(await t.database.connection.db!.collection('media.files').countDocuments({ _id: { $in: [a, b, c] } as never })).toBe(0);
+  });
+
   it("another account deleting an object it made with the same id does not remove this account's file", async () => {
     const other = await t.createAccount('Other');
     const created = await call(t.app, 'POST', '/api/v1/content/_media', {
@@ -140,5 +153,34 @@ describe('GET /image/{W}x{H}/{id}.{ext} (over HTTP, real database)', () => {
     expect(created.status).toBe(200);
     expect((await call(t.app, 'DELETE', `/api/v1/content/_media/${photo.id}`, { key: other.rw })).status).toBe(204);
     expect((await get(photo.url)).statusCode).toBe(200);
+  });
+});
+
+describe('MEDIA_REQUIRE_KEY=true (over HTTP, real database)', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway({ env: { MEDIA_REQUIRE_KEY: 'true' } });
+  });
+  afterAll(() => t.close());
+
+  it("serves files only to keys that may read _media of the file's account", async () => {
+    const keys = await t.createAccount('Private media');
+    const other = await t.createAccount('Someone else');
+    const service = await t.gateway.keyService(keys.accountId);
+    const noMedia = (await service.createUserKey({ name: 'no media', rules: [keyRule('_tag', { canRead: true })] })).secret;
+    const mediaWriter = (await service.createUserKey({ name: 'writer', rules: [keyRule('_media', { canCreate: true })] })).secret;
+    const photo = (await upload(t.app, { key: keys.rw, type: 'image', file: { bytes: await image('png', 40, 20), fileName: 'p.png' } })).body;
+    const get = (key?: string) => t.app.inject({ method: 'GET', url: `/image/20x0/${photo.id}.png`, headers: key ? { 'x-auth-token': key } : {} });
+
+    expect((await get()).statusCode).toBe(401);
+    // As everywhere: a type the key does not reach is not found, one it reaches without read is a 403.
+    expect((await get(noMedia)).statusCode).toBe(404);
+    expect((await get(mediaWriter)).statusCode).toBe(403);
+    expect((await get(other.ro)).statusCode).toBe(404);
+    const allowed = await get(keys.ro);
+    expect(allowed.statusCode).toBe(200);
+    expect(allowed.headers['cache-control']).toMatch(/^private, max-age=\d+$/);
+    const viaQuery = await t.app.inject({ method: 'GET', url: `${photo.url}?auth_token=${keys.ro}` });
+    expect(viaQuery.statusCode).toBe(200);
   });
 });
