@@ -17,6 +17,9 @@ export interface StoredFile extends StoredFileInfo {
   bytes: Buffer;
 }
 
+/** Databases whose `metadata.idKey` index is made or being made (account services are per request). */
+const INDEXED = new WeakMap<Db, Promise<void>>();
+
 interface FileDocument {
   _id: string;
   length: number;
@@ -31,7 +34,6 @@ interface FileDocument {
  */
 export class MediaFiles {
   private bucketOfDb: InstanceType<typeof mongoose.mongo.GridFSBucket> | undefined;
-  private indexed: Promise<unknown> | undefined;
 
   /** `dbOf` is asked when a file is first touched (the connection may open after construction). */
   constructor(private readonly dbOf: () => Db) {}
@@ -84,13 +86,19 @@ export class MediaFiles {
     return this.dbOf().collection<FileDocument>(`${MEDIA_BUCKET}.files`);
   }
 
-  /** Lookups go by `metadata.idKey`; the index is made once per process (a failure is retried later). */
+  /** Lookups go by `metadata.idKey`; the index is made once per database and process (a failure is retried later). */
   private async ensureIndex(): Promise<void> {
-    this.indexed ??= this.files()
-      .createIndex({ 'metadata.idKey': 1 })
-      .catch(() => {
-        this.indexed = undefined;
-      });
-    await this.indexed;
+    const db = this.dbOf();
+    let indexed = INDEXED.get(db);
+    if (!indexed) {
+      indexed = this.files()
+        .createIndex({ 'metadata.idKey': 1 })
+        .then(
+          () => undefined,
+          () => void INDEXED.delete(db),
+        );
+      INDEXED.set(db, indexed);
+    }
+    await indexed;
   }
 }

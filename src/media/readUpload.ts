@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { errors } from '../errors/errorFactory';
 import { MEDIA_MAX_BYTES } from './mediaKinds';
+import { tooLargeMessage } from './uploadProblems';
 
 /** Bytes read of a file part before the rest is only counted (so the 400 can say the real size). */
 export const UPLOAD_HARD_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -13,8 +14,8 @@ export interface ReadUpload {
 
 /**
  * Reads `multipart/form-data` (415 for any other body). File bytes are kept up to
- * `MEDIA_MAX_BYTES` and only counted beyond (up to `UPLOAD_HARD_LIMIT_BYTES`), so a too large file
- * costs no more memory than an accepted one. More than one file is a 400 on `file`.
+ * `MEDIA_MAX_BYTES` and only counted beyond (up to `UPLOAD_HARD_LIMIT_BYTES`, past which the
+ * size is "more than" it), so a too large file costs no more memory than an accepted one. More than one file is a 400 on `file`.
  */
 export async function readUpload(request: FastifyRequest): Promise<ReadUpload> {
   if (!request.isMultipart()) throw errors.unsupportedMediaType();
@@ -45,6 +46,7 @@ function multipartError(error: unknown): unknown {
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && code.startsWith('FST_')) {
     if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return errors.unsupportedMediaType();
+    if (code === 'FST_REQ_FILE_TOO_LARGE') return errors.invalidField('file', tooLargeMessage(UPLOAD_HARD_LIMIT_BYTES, true));
     return errors.invalidField('file', 'The upload could not be read (one file and a few fields are accepted).');
   }
   return error;

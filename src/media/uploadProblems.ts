@@ -30,15 +30,18 @@ export function fileProblems(facts: UploadFacts): string[] {
   } else if (!nameAgreesWithKind(facts.fileName, facts.mimeType)) {
     problems.push(`The file name "${facts.fileName}" does not match its content ("${facts.mimeType}").`);
   }
-  if (facts.size > MEDIA_MAX_BYTES) {
-    problems.push(`The file is too large (${megabytes(facts.size)}). Allowed maximum size is ${megabytes(MEDIA_MAX_BYTES)}.`);
-  }
+  if (facts.size > MEDIA_MAX_BYTES) problems.push(tooLargeMessage(facts.size));
   if (facts.dimensions && facts.dimensions.width * facts.dimensions.height > MAX_IMAGE_PIXELS) {
     const { width, height } = facts.dimensions;
     problems.push(`The image is too large (${width}x${height} pixels). Allowed maximum is ${MAX_IMAGE_PIXELS} pixels.`);
   }
   if (facts.size === 0) problems.push('An empty file cannot be saved.');
   return problems;
+}
+
+/** Flotiq's message for a file of `size` bytes (or more, when `atLeast`) over the limit. */
+export function tooLargeMessage(size: number, atLeast = false): string {
+  return `The file is too large (${atLeast ? 'more than ' : ''}${megabytes(size)}). Allowed maximum size is ${megabytes(MEDIA_MAX_BYTES)}.`;
 }
 
 /** The problem with the `type` field (`image` or `file`, required), or undefined. */

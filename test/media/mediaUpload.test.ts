@@ -103,6 +103,13 @@ describe('POST /api/media (over HTTP, real database)', () => {
       expect(response.body).toEqual({ file: ['The file is too large (10.5 MB). Allowed maximum size is 10 MB.'] });
     });
 
+    it('refuses a file over the 64 MB reading limit without reading it all', async () => {
+      const huge = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(65 * 1024 * 1024)]);
+      const response = await upload(t.app, { key: keys.rw, type: 'file', file: { bytes: huge, fileName: 'huge.pdf' } });
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({ file: ['The file is too large (more than 64 MB). Allowed maximum size is 10 MB.'] });
+    });
+
     it('refuses a missing file, a missing type and a wrong save flag, naming each field', async () => {
       const response = await upload(t.app, { key: keys.rw, save: '2' });
       expect(response.status).toBe(400);
