@@ -11,7 +11,8 @@ export const DEMO_ACCOUNT_ID = 'demo';
 /**
  * On an empty database, creates the demo account with the blog and recipe fixtures, and gives its
  * image `_media` objects generated files. Returns the demo account's application keys (also on
- * later starts, for development convenience), or undefined when the database holds other accounts but no demo.
+ * later starts, for development convenience), or undefined when the database holds other accounts
+ * but no demo.
  */
 export async function ensureDemoAccount(gateway: Gateway): Promise<{ rw: string; ro: string } | undefined> {
   const accounts = gateway.database.models.accounts;
