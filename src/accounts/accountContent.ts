@@ -5,6 +5,7 @@ import type { ContentTypeDefinition } from '../content-types/contentTypeDefiniti
 import { ContentTypeService } from '../content-types/contentTypeService';
 import { AccountScope } from '../database/accountScope';
 import type { Database } from '../database/database';
+import { MediaFiles } from '../media/mediaFiles';
 import type { ChangeFeed } from '../runtime/changeFeed';
 
 /** One account's content services, wired to each other. */
@@ -12,6 +13,8 @@ export interface AccountContent {
   scope: AccountScope;
   contentTypes: ContentTypeService;
   objects: ContentObjectService;
+  /** The files of the account's `_media` objects. */
+  media: MediaFiles;
 }
 
 /** The topic published when objects of one of an account's types change (validates cached reads). */
@@ -68,5 +71,5 @@ export function openAccountContent(
     void (views ? views.announceOwnWrite(accountId, type, publish) : publish()).catch(() => undefined);
   };
   objects = new ContentObjectService(scope, contentTypes, snapshot, announce, new ObjectReads(scope, views));
-  return { scope, contentTypes, objects };
+  return { scope, contentTypes, objects, media: new MediaFiles(() => database.connection.db!) };
 }

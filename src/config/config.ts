@@ -49,6 +49,8 @@ export interface Config {
   logLevel: string;
   /** How long shutdown waits for requests in flight before closing their connections (`SHUTDOWN_GRACE_MS`, default 10 s). */
   shutdownGraceMs: number;
+  /** Whether media files need a key with read on `_media` of their account (`MEDIA_REQUIRE_KEY`, default false: served by their unguessable id, as Flotiq does). */
+  mediaRequireKey: boolean;
   /** Plans, call counting and rate limits (see README "Plans, quotas and rate limits"). */
   quotas: QuotaConfig;
 }
@@ -102,11 +104,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       plans: parsePlans(nonEmpty(env.PLANS_JSON) ?? (nonEmpty(env.PLANS_FILE) ? fs.readFileSync(nonEmpty(env.PLANS_FILE)!, 'utf8') : undefined)),
       badKeyLimitPerMinute: parseCount(env.BAD_KEY_LIMIT, 30, 'BAD_KEY_LIMIT'),
     },
+    mediaRequireKey: parseFlag(env.MEDIA_REQUIRE_KEY, 'MEDIA_REQUIRE_KEY'),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim().replace(/\/+$/, ''))
       .filter(Boolean),
   };
+}
+
+function parseFlag(value: string | undefined, name: string): boolean {
+  if (nonEmpty(value) === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new Error(`${name} must be true or false`);
 }
 
 function parseCacheSize(value: string | undefined, fallback: number, name: string): number {

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { errors } from '../errors/errorFactory';
 import { registerGraphQLRoutes } from '../graphql/graphqlRoutes';
 import type { AppLogger } from '../logging/logger';
+import { mediaRoutes } from '../media/mediaRoutes';
 import { restPlugin } from '../rest/restPlugin';
 import type { Gateway } from '../runtime/gateway';
 import { registerBodyCharsetPolicy } from './bodyCharset';
@@ -42,5 +43,6 @@ export async function buildServer(gateway: Gateway, logger?: AppLogger): Promise
   registerHealthRoutes(app, gateway);
   registerGraphQLRoutes(app, gateway);
   app.register(restPlugin, { gateway });
+  app.register(mediaRoutes, { gateway });
   return app;
 }

@@ -2,6 +2,7 @@ import { canListRemoved, canPerform, canUpsert, canUseField, hasFieldRestriction
 import type { ContentObject } from '../content-objects/contentObject';
 import type { ObjectListQuery, ObjectPage, WriteOptions } from '../content-objects/contentObjectService';
 import { propertiesOfObject } from '../content-objects/storedObjects';
+import { MEDIA_TYPE } from '../media/mediaKinds';
 import { requireAction, requireDecision, requireReadableFields, requireWritableFields } from './guards';
 import type { OperationContext } from './operationContext';
 import { unreadableProperties } from './readableProperties';
@@ -125,6 +126,8 @@ export async function upsertObject(ctx: OperationContext, type: string, body: un
 export async function deleteObject(ctx: OperationContext, type: string, id: string): Promise<void> {
   requireAction(ctx.permissions, 'delete', type);
   await ctx.content.objects.delete(type, id);
+  // A deleted media object takes its file with it (refused deletes above never get here).
+  if (type === MEDIA_TYPE) await ctx.content.media.remove(ctx.content.scope.accountId, id);
 }
 
 /** A key may name in relations only objects of types it can read (others answer as missing). */

@@ -1,0 +1,55 @@
+import type { ContentObject } from '../content-objects/contentObject';
+import { errors } from '../errors/errorFactory';
+import { createObject } from '../operations/contentOperations';
+import type { OperationContext } from '../operations/operationContext';
+import { newObjectId } from '../utils/randomId';
+import { detectMimeType } from './detectMediaKind';
+import { mediaUrl } from './imageUrls';
+import { MEDIA_TYPE, storedExtension } from './mediaKinds';
+import type { ReadUpload } from './readUpload';
+import { imageDimensions } from './resizeImage';
+import { fileProblems, saveProblem, typeProblem } from './uploadProblems';
+
+/**
+ * Stores one upload as a `_media` object with its file (spec §5.2). Everything is checked before
+ * anything is written; then the file is written first and the object second, and the file is
+ * removed again when the object cannot be stored, so a failed upload leaves neither.
+ */
+export async function uploadMedia(ctx: OperationContext, upload: ReadUpload): Promise<ContentObject> {
+  const file = upload.file;
+  const fieldErrors: Record<string, string[]> = {};
+  const type = typeProblem(upload.fields.type);
+  if (type) fieldErrors.type = [type];
+  const save = saveProblem(upload.fields.save);
+  if (save) fieldErrors.save = [save];
+  if (!file || file.fieldName !== 'file') {
+    fieldErrors.file = ['This value should not be blank.'];
+    throw errors.validation(fieldErrors);
+  }
+  const mimeType = await detectMimeType(file.bytes);
+  const dimensions = mimeType.startsWith('image/') ? await imageDimensions(file.bytes) : undefined;
+  const problems = fileProblems({ fileName: file.fileName, size: file.size, mimeType, dimensions });
+  if (problems.length > 0) fieldErrors.file = problems;
+  if (Object.keys(fieldErrors).length > 0) throw errors.validation(fieldErrors);
+
+  const id = newObjectId(MEDIA_TYPE);
+  const extension = storedExtension(file.fileName, mimeType);
+  const accountId = ctx.content.scope.accountId;
+  await ctx.content.media.put(id, accountId, mimeType, file.bytes);
+  try {
+    return await createObject(ctx, MEDIA_TYPE, {
+      id,
+      fileName: file.fileName || `${id}.${extension}`,
+      mimeType,
+      size: file.size,
+      extension,
+      type: upload.fields.type,
+      source: 'disk',
+      url: mediaUrl(id, extension),
+      ...(dimensions ?? {}),
+    });
+  } catch (error) {
+    await ctx.content.media.remove(accountId, id).catch(() => undefined);
+    throw error;
+  }
+}
