@@ -1,3 +1,4 @@
+import { KEY_LAST_USED_COLLECTION } from './lastUsedWriter';
 import type { Plan } from '../config/plans';
 import type { Database } from '../database/database';
 import { quotaRemaining } from './limitDecisions';
@@ -79,11 +80,16 @@ export async function readAccountUsage(database: Database, accountId: string, pl
   const days = windowDays(nowMs);
   const [counters, keys] = await Promise.all([
     new UsageStore(database).counters([accountId], days[0]),
-    database.models.apiKeys.collection.find({ accountId }, { projection: { name: 1, kind: 1, lastUsedAt: 1, createdAt: 1 } }).toArray(),
+    database.models.apiKeys.collection.find({ accountId }, { projection: { name: 1, kind: 1, createdAt: 1 } }).toArray(),
   ]);
+  const lastUsed = new Map(
+    (await database.connection.db!.collection<{ _id: string; at: number }>(KEY_LAST_USED_COLLECTION).find({ _id: { $in: keys.map((key) => String(key._id)) } }).toArray()).map(
+      (entry) => [entry._id, entry.at],
+    ),
+  );
   const order = { rw: 0, ro: 1, user: 2 } as Record<string, number>;
   const reportKeys = keys
-    .map((key) => ({ id: String(key._id), name: String(key.name), kind: String(key.kind) as ReportKey['kind'], lastUsedAt: typeof key.lastUsedAt === 'number' ? key.lastUsedAt : undefined, createdAt: String(key.createdAt) }))
+    .map((key) => ({ id: String(key._id), name: String(key.name), kind: String(key.kind) as ReportKey['kind'], lastUsedAt: lastUsed.get(String(key._id)), createdAt: String(key.createdAt) }))
     .sort((a, b) => (order[a.kind] ?? 3) - (order[b.kind] ?? 3) || a.createdAt.localeCompare(b.createdAt));
   return summariseUsage(counters, reportKeys, days, plan);
 }
