@@ -1,17 +1,18 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { validateSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Permissions } from '../access/permissions';
 import { rightsFingerprint } from '../cache/rightsFingerprint';
 import { ALL_TOPICS, type ChangeFeed } from '../runtime/changeFeed';
+import { runInSlices } from '../utils/slicedWork';
 import type { ContentTypeSnapshots } from '../runtime/contentTypeSnapshots';
-import { buildAccountSchema, type AccountSchema } from './buildAccountSchema';
+import { buildAccountSchemaInSlices, type AccountSchema } from './buildAccountSchema';
 import { formatGraphQLError } from './formatGraphQLError';
 import { ALL_GUARD_LAYERS, type GuardLayers } from './guardLayers';
 import type { GraphQLContext } from './graphqlContext';
-import { keySchemaView } from './keySchemaView';
+import { keySchemaViewSteps } from './keySchemaView';
 import { knownOperationTypesRule } from './knownOperationTypesRule';
 import { DEFAULT_OPERATION_LIMITS, operationLimitsRule } from './operationLimits';
 import { permissionPlugin } from './permissionPlugin';
@@ -41,7 +42,9 @@ let builds = 0;
  * keyed by the account build and the key's rights fingerprint, so keys with equal rights share
  * one, and a key whose rules change gets another at its next request. Views are kept in a bounded
  * LRU. A CTD change (announced on the change feed, from this or another instance) drops the
- * account and its views; requests in flight finish on the schema they started with.
+ * account and its views; requests in flight finish on the schema they started with. Schemas and
+ * views are built in slices of `sliceMs` (default 8 ms), so a large account's build never stalls
+ * other requests.
  */
 export class AccountGraphQLRegistry {
   private readonly accounts = new Map<string, Promise<AccountGraphQL>>();
@@ -52,7 +55,7 @@ export class AccountGraphQLRegistry {
   constructor(
     private readonly snapshots: ContentTypeSnapshots,
     feed: ChangeFeed,
-    private readonly options: { introspection: boolean; maxViews: number; layers?: GuardLayers },
+    private readonly options: { introspection: boolean; maxViews: number; layers?: GuardLayers; sliceMs?: number },
   ) {
     this.views = new LRUCache({ max: options.maxViews, dispose: (view) => retire(view) });
     feed.subscribe((topic) => {
@@ -112,11 +115,16 @@ export class AccountGraphQLRegistry {
 
   private async build(accountId: string): Promise<AccountGraphQL> {
     const ctds = [...(await this.snapshots.get(accountId)).values()];
-    return { ...buildAccountSchema(ctds, { shield: this.layers.shield }), build: ++builds };
+    return { ...(await buildAccountSchemaInSlices(ctds, { shield: this.layers.shield }, this.options.sliceMs)), build: ++builds };
   }
 
   private async buildView(account: AccountGraphQL, permissions: Permissions): Promise<KeyGraphQL> {
-    const schema = this.layers.views ? keySchemaView(account.schema, permissions) : account.schema;
+    const schema = this.layers.views ? await runInSlices(keySchemaViewSteps(account.schema, permissions), this.options.sliceMs) : account.schema;
+    // Apollo validates and prints the schema when constructed: validating first (graphql-js keeps
+    // the result) splits that block in two, so a large account's view never holds the loop long.
+    await nextTurn();
+    validateSchema(schema);
+    await nextTurn();
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       documentStore: this.documentStore,
@@ -139,6 +147,10 @@ export class AccountGraphQLRegistry {
   private get layers(): GuardLayers {
     return this.options.layers ?? ALL_GUARD_LAYERS;
   }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function retire(view: Promise<KeyGraphQL>): void {

@@ -15,6 +15,7 @@ import {
   nestedTypeName,
   type ContentTypeNames,
 } from './names';
+import { runAtOnce, type Steps } from '../utils/slicedWork';
 import { propertyShape } from './propertyTypes';
 import { REACHABLE, requiresScopes } from './scopeDirective';
 import { SHARED_TYPE_DEFS } from './sharedTypeDefs';
@@ -45,6 +46,12 @@ export interface SchemaPlan {
   filterPaths: Map<string, Map<string, string>>;
 }
 
+/** An account's SDL in chunks (the shared types, one per CTD, then the root types), and its plan. */
+export interface TypeDefChunks {
+  chunks: string[];
+  plan: SchemaPlan;
+}
+
 /**
  * Turns an account's CTDs into SDL and a plan of what the resolvers must cover. Every field and
  * input field states what it requires with `@requiresScopes` (shared types carry an empty
@@ -54,6 +61,12 @@ export interface SchemaPlan {
  * name order, fields in `order`).
  */
 export function buildTypeDefs(ctds: readonly ContentTypeDefinition[]): { typeDefs: string; plan: SchemaPlan } {
+  const { chunks, plan } = runAtOnce(typeDefSteps(ctds));
+  return { typeDefs: chunks.join('\n\n'), plan };
+}
+
+/** `buildTypeDefs` in steps: it yields after each CTD, and its chunks joined are that SDL. */
+export function* typeDefSteps(ctds: readonly ContentTypeDefinition[]): Steps<TypeDefChunks> {
   const sorted = [...ctds].sort((a, b) => a.name.localeCompare(b.name));
   const existing = new Set(sorted.map((ctd) => ctd.name));
   const plan: SchemaPlan = {
@@ -62,7 +75,7 @@ export function buildTypeDefs(ctds: readonly ContentTypeDefinition[]): { typeDef
     propertyOfField: new Map(),
     filterPaths: new Map(),
   };
-  const blocks: string[] = [SHARED_TYPE_DEFS];
+  const chunks: string[] = [SHARED_TYPE_DEFS];
   const queryFields: string[] = [];
   const mutationFields: string[] = [];
 
@@ -70,11 +83,13 @@ export function buildTypeDefs(ctds: readonly ContentTypeDefinition[]): { typeDef
     const names = contentTypeNames(ctd.name);
     plan.contentTypes.set(ctd.name, { ctd, names });
     const properties = orderedProperties(ctd.metaDefinition.order, propertiesOf(ctd), ctd.metaDefinition.propertiesConfig);
+    const blocks: string[] = [];
     const writer = new ObjectWriter(plan, existing, ctd, blocks);
     writer.outputType(names.type, `Content type: ${ctd.label} (${ctd.name})`, properties);
     writer.inputType(names.createInput, properties, `Data of a new ${ctd.name}.`, 'create');
     writer.inputType(names.patchInput, properties, `Fields of a ${ctd.name} to change; absent fields stay as they are.`, 'update');
     blocks.push(filterInput(ctd, names, plan));
+    chunks.push(blocks.join('\n\n'));
 
     const reads = requiresScopes([[typeScope(ctd.name, 'read')]]);
     const listArgs = `page: Int, limit: Int, order_by: String, order_direction: String, filter: String, where: ${names.filterInput}, ids: [String!]`;
@@ -88,10 +103,12 @@ export function buildTypeDefs(ctds: readonly ContentTypeDefinition[]): { typeDef
       `  ${names.updateMutation}(id: String!, data: ${names.patchInput}!): ${names.type}!${requiresScopes([[typeScope(ctd.name, 'update')]])}`,
       `  ${names.deleteMutation}(id: String!): DeleteResult!${requiresScopes([[typeScope(ctd.name, 'delete')]])}`,
     );
+    yield;
   }
-  blocks.push(`type Query {\n${queryFields.join('\n') || `  _empty: Boolean${REACHABLE}`}\n}`);
-  if (mutationFields.length) blocks.push(`type Mutation {\n${mutationFields.join('\n')}\n}`);
-  return { typeDefs: blocks.join('\n\n'), plan };
+  const roots = [`type Query {\n${queryFields.join('\n') || `  _empty: Boolean${REACHABLE}`}\n}`];
+  if (mutationFields.length) roots.push(`type Mutation {\n${mutationFields.join('\n')}\n}`);
+  chunks.push(roots.join('\n\n'));
+  return { chunks, plan };
 }
 
 interface NamedProperty {
@@ -112,6 +129,8 @@ function orderedProperties(
 /** Writes output and input types for one CTD and its nested object lists. */
 class ObjectWriter {
   private readonly owner: string;
+  /** Nested input types already written (create and patch inputs share them). */
+  private readonly writtenInputs = new Set<string>();
 
   constructor(
     private readonly plan: SchemaPlan,
@@ -176,7 +195,8 @@ class ObjectWriter {
         const owner = nesting?.parentType ?? this.owner;
         const nestedInput = nestedInputName(owner, property.name);
         lines.push(`  ${name}: [${nestedInput}!]${needs(property.name)}`);
-        if (!this.blocks.some((block) => block.includes(`input ${nestedInput} `))) {
+        if (!this.writtenInputs.has(nestedInput)) {
+          this.writtenInputs.add(nestedInput);
           const topProperty = nesting?.topProperty ?? property.name;
           this.inputType(nestedInput, this.nested(property), `An item of ${owner}.${name}.`, action, { parentType: nestedTypeName(owner, property.name), topProperty });
         }

@@ -10,7 +10,7 @@ import type { GraphQLContext } from './graphqlContext';
 import { graphqlCacheKey, isCacheableAnswer } from './cachedQueries';
 import { landingPage } from './landingPage';
 import { exceedsDocumentBytes } from './operationLimits';
-import { printSchemaSorted } from './printAccountSdl';
+import { printedSchema } from './printAccountSdl';
 import { RelationLoaders } from './relationLoaders';
 
 /** Paths of the GraphQL endpoint (`/api/graphql` is Flotiq's). */
@@ -42,7 +42,7 @@ export function registerGraphQLRoutes(app: FastifyInstance, gateway: Gateway): v
   app.get('/api/graphql/schema', async (request, reply) => {
     const principal = await authenticate(request, gateway.keys);
     const view = await gateway.graphql.forKey(principal.accountId, principal.permissions);
-    return reply.type('text/plain; charset=utf-8').send(printSchemaSorted(view.schema));
+    return reply.type('text/plain; charset=utf-8').send(await printedSchema(view.schema));
   });
 }
 

@@ -16,16 +16,10 @@ import {
   type GraphQLType,
 } from 'graphql';
 import type { Permissions } from '../access/permissions';
-import { meetsRequirement, type ScopeRequirement } from '../access/scopes';
+import { meetsRequirement } from '../access/scopes';
 import { REQUIRES_SCOPES } from './scopeDirective';
-import { requirementOf } from './schemaGuards';
-
-/** Object and input types with their fields' requirements, read once per schema. */
-interface GuardTable {
-  readonly types: ReadonlyMap<string, { type: GraphQLObjectType | GraphQLInputObjectType; fields: ReadonlyMap<string, ScopeRequirement | undefined> }>;
-}
-
-const tables = new WeakMap<GraphQLSchema, GuardTable>();
+import { runAtOnce, type Steps } from '../utils/slicedWork';
+import { guardTable, type GuardTable } from './guardTable';
 
 /**
  * A key's view of an account schema, pruned by the `@requiresScopes` directives: every field and
@@ -40,10 +34,16 @@ const tables = new WeakMap<GraphQLSchema, GuardTable>();
  * every type several times: a view must cost milliseconds, it is built per distinct rights.
  */
 export function keySchemaView(schema: GraphQLSchema, permissions: Permissions): GraphQLSchema {
+  return runAtOnce(keySchemaViewSteps(schema, permissions));
+}
+
+/** `keySchemaView` in steps: one type per step, so the registry builds large views in slices. */
+export function* keySchemaViewSteps(schema: GraphQLSchema, permissions: Permissions): Steps<GraphQLSchema> {
   const table = guardTable(schema);
   const allowed = new Map<string, Set<string>>();
   for (const [name, entry] of table.types) {
     allowed.set(name, new Set([...entry.fields].filter(([, requirement]) => requirement !== undefined && meetsRequirement(permissions, requirement)).map(([field]) => field)));
+    yield;
   }
   dropUnusable(table, allowed);
   const changed = changedTypes(table, allowed);
@@ -75,6 +75,10 @@ export function keySchemaView(schema: GraphQLSchema, permissions: Permissions): 
       }));
     }
   }
+  for (const type of rebuilt.values()) {
+    (type as GraphQLObjectType | GraphQLInputObjectType).getFields();
+    yield;
+  }
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();
   return new GraphQLSchema({
@@ -89,21 +93,6 @@ function mapFields<C>(fields: Record<string, C>, keep: ReadonlySet<string>, map:
   const kept: Record<string, C> = {};
   for (const [name, field] of Object.entries(fields)) if (keep.has(name)) kept[name] = map(field);
   return kept;
-}
-
-function guardTable(schema: GraphQLSchema): GuardTable {
-  let table = tables.get(schema);
-  if (!table) {
-    const types = new Map<string, { type: GraphQLObjectType | GraphQLInputObjectType; fields: Map<string, ScopeRequirement | undefined> }>();
-    for (const type of Object.values(schema.getTypeMap())) {
-      if (type.name.startsWith('__') || !(isObjectType(type) || isInputObjectType(type))) continue;
-      const fields = new Map(Object.values(type.getFields()).map((field): [string, ScopeRequirement | undefined] => [field.name, requirementOf(schema, type, field)]));
-      types.set(type.name, { type, fields });
-    }
-    table = { types };
-    tables.set(schema, table);
-  }
-  return table;
 }
 
 /** Removes, until nothing changes, fields whose type or an argument's type is left without fields. */

@@ -1,6 +1,7 @@
 import { getDocumentNodeFromSchema } from '@graphql-tools/utils';
 import { Kind, print, type DefinitionNode, type GraphQLSchema } from 'graphql';
 import type { ContentTypeDefinition } from '../content-types/contentTypeDefinition';
+import { runAtOnce, runInSlices, type Steps } from '../utils/slicedWork';
 import { buildAccountSchema } from './buildAccountSchema';
 
 /**
@@ -19,9 +20,32 @@ export function printAccountSdl(ctds: readonly ContentTypeDefinition[]): string 
 
 /** The schema with its applied directives, directive definitions first, then types sorted by name. */
 export function printSchemaSorted(schema: GraphQLSchema): string {
+  return runAtOnce(printSchemaSortedSteps(schema));
+}
+
+const printed = new WeakMap<GraphQLSchema, Promise<string>>();
+
+/** `printSchemaSorted` printed in slices, once per schema (the SDL endpoint serves it from here). */
+export function printedSchema(schema: GraphQLSchema): Promise<string> {
+  let text = printed.get(schema);
+  if (!text) {
+    text = runInSlices(printSchemaSortedSteps(schema));
+    printed.set(schema, text);
+  }
+  return text;
+}
+
+/** `printSchemaSorted` one definition per step. */
+function* printSchemaSortedSteps(schema: GraphQLSchema): Steps<string> {
   const definitions = getDocumentNodeFromSchema(schema).definitions.filter((definition) => definition.kind !== Kind.SCHEMA_DEFINITION);
+  yield;
   const sorted = [...definitions].sort((a, b) => rank(a) - rank(b) || byCodePoint(nameOf(a), nameOf(b)));
-  return `${sorted.map((definition) => print(definition)).join('\n\n').replace(/\r\n?/g, '\n').trimEnd()}\n`;
+  const texts: string[] = [];
+  for (const definition of sorted) {
+    texts.push(print(definition));
+    yield;
+  }
+  return `${texts.join('\n\n').replace(/\r\n?/g, '\n').trimEnd()}\n`;
 }
 
 function rank(definition: DefinitionNode): number {

@@ -3,6 +3,7 @@ import { deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { meetsRequirement, type ScopeRequirement } from '../access/scopes';
 import type { GraphQLContext } from './graphqlContext';
+import { runAtOnce, type Steps } from '../utils/slicedWork';
 import { firstRefusal } from './operationGuard';
 import { requirementOf } from './schemaGuards';
 
@@ -21,6 +22,11 @@ type ShieldRule = ReturnType<ReturnType<typeof rule>>;
  * ~2× on lists). A resolver field without a directive gets no rule and falls back to deny.
  */
 export function buildShieldRules(schema: GraphQLSchema): IRules {
+  return runAtOnce(shieldRuleSteps(schema));
+}
+
+/** `buildShieldRules` one type per step. */
+function* shieldRuleSteps(schema: GraphQLSchema): Steps<IRules> {
   const byRequirement = new Map<string, ShieldRule>();
   const rules: Record<string, Record<string, ShieldRule>> = {};
   const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
@@ -31,6 +37,7 @@ export function buildShieldRules(schema: GraphQLSchema): IRules {
       if (!requirement) continue;
       (rules[type.name] ??= {})[field.name] = roots.has(type.name) ? rootRule(`${type.name}.${field.name}`) : requirementRule(byRequirement, requirement);
     }
+    yield;
   }
   return rules as IRules;
 }
@@ -57,7 +64,12 @@ function rootRule(coordinate: string): ShieldRule {
 
 /** The shield middleware of a schema: deny by default, FORBIDDEN errors, no debug. */
 export function buildShield(schema: GraphQLSchema) {
-  return shield(buildShieldRules(schema), {
+  return runAtOnce(buildShieldSteps(schema));
+}
+
+/** `buildShield` in steps (the rule map one type per step). */
+export function* buildShieldSteps(schema: GraphQLSchema) {
+  return shield(yield* shieldRuleSteps(schema), {
     fallbackRule: deny,
     fallbackError: forbiddenError(),
     allowExternalErrors: true,
