@@ -15,6 +15,7 @@ import type { GraphQLContext } from './graphqlContext';
 import { keySchemaViewSteps } from './keySchemaView';
 import { knownOperationTypesRule } from './knownOperationTypesRule';
 import { DEFAULT_OPERATION_LIMITS, operationLimitsRule } from './operationLimits';
+import { errorReportPlugin } from './errorReportPlugin';
 import { permissionPlugin } from './permissionPlugin';
 
 /** An account's schema as built from its CTDs (the source every key view is pruned from). */
@@ -138,7 +139,7 @@ export class AccountGraphQLRegistry {
       formatError: formatGraphQLError,
       validationRules: [knownOperationTypesRule, operationLimitsRule(DEFAULT_OPERATION_LIMITS)],
       parseOptions: { maxTokens: DEFAULT_OPERATION_LIMITS.maxTokens },
-      plugins: [...(this.layers.operationCheck ? [permissionPlugin()] : []), ApolloServerPluginLandingPageDisabled()],
+      plugins: [...(this.layers.operationCheck ? [permissionPlugin()] : []), errorReportPlugin(), ApolloServerPluginLandingPageDisabled()],
     });
     await apollo.start();
     return { account, schema, apollo };

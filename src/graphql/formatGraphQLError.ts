@@ -20,7 +20,8 @@ const CLIENT_CODES = new Set([
 /**
  * Maps every GraphQL error to its public form: `AppError`s carry their stable code (and Flotiq's
  * field map under `extensions.fields`), client errors from parsing/validation pass, anything else
- * is masked as INTERNAL_SERVER_ERROR. Never a stack trace.
+ * is masked as INTERNAL_SERVER_ERROR. Never a stack trace. (`errorReportPlugin` logs the masked
+ * ones and names the request in them.)
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -41,6 +42,14 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   const masked = toAppError(original);
-  if (masked.status >= 500) console.error('[contentgate] GraphQL error:', original);
   return { message: masked.message, locations: formatted.locations, path: formatted.path, extensions: { code: masked.code } };
+}
+
+/** Whether the client sees this error masked as a server failure (a 5xx code): it is logged, never shown. */
+export function isServerFailure(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (isAppError(original)) return original.status >= 500;
+  const code = (original as { extensions?: { code?: unknown } })?.extensions?.code;
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) return false;
+  return toAppError(original).status >= 500;
 }

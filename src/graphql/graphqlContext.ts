@@ -6,4 +6,8 @@ import type { RelationLoaders } from './relationLoaders';
 export interface GraphQLContext extends OperationContext {
   principal: Principal;
   loaders: RelationLoaders;
+  /** The HTTP request's id (logs and masked errors name it). */
+  requestId: string;
+  /** The request's logger. */
+  log: { error(details: object, message: string): void };
 }

@@ -75,7 +75,15 @@ async function executeGraphQL(gateway: Gateway, request: FastifyRequest, reply: 
   const view = await gateway.graphql.forKey(principal.accountId, principal.permissions);
   const content = gateway.content(principal.accountId, view.account.contentTypes);
   const answer = await executeApollo(view.apollo, request, async (): Promise<GraphQLContext> => {
-    const context: GraphQLContext = { content, permissions: principal.permissions, hideExistence: true, principal, loaders: undefined as unknown as RelationLoaders };
+    const context: GraphQLContext = {
+      content,
+      permissions: principal.permissions,
+      hideExistence: true,
+      principal,
+      requestId: request.id,
+      log: request.log,
+      loaders: undefined as unknown as RelationLoaders,
+    };
     context.loaders = new RelationLoaders(context);
     return context;
   });

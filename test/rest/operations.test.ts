@@ -50,6 +50,31 @@ describe('operations endpoints', () => {
     expect(logged).toMatchObject({ reqId: response.headers['x-request-id'], err: { message: 'secret internal detail' } });
   });
 
+  it('a masked GraphQL 500 names the request in extensions.requestId, and the log has the cause under that id', async () => {
+    const lines: string[] = [];
+    const app = await buildServer(t.gateway, createLogger('info', capture(lines)));
+    await app.ready();
+    // A fault in the data layer: every service method of the account's content throws an unexpected error.
+    const failing: object = new Proxy(() => undefined, {
+      get: (_target, property) => (property === 'then' ? undefined : failing),
+      apply: () => Promise.reject(new Error('secret internal detail')),
+    });
+    const content = jest.spyOn(t.gateway, 'content').mockReturnValue(failing as never);
+    try {
+      const response = await call(app, 'POST', '/graphql', { key: rw, body: { query: '{ noteList(limit: 3) { id } }' } });
+      const requestId = response.headers['x-request-id'];
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }),
+      ]);
+      expect(response.text).not.toContain('secret internal detail');
+      const logged = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'unexpected GraphQL error');
+      expect(logged).toMatchObject({ reqId: requestId, err: { message: 'secret internal detail' } });
+    } finally {
+      content.mockRestore();
+      await app.close();
+    }
+  });
+
   it('API keys never reach the log: headers and auth_token values in logged URLs are redacted', async () => {
     const lines: string[] = [];
     const logger = createLogger('trace', capture(lines));
