@@ -42,6 +42,10 @@ async function main(logger: AppLogger, stopOnFatal: (stop: () => Promise<void>) 
     stopping = (async () => {
       logger.info({ signal }, `${signal} received, shutting down`);
       gateway.beginShutdown();
+      if (config.shutdownDelayMs > 0) {
+        logger.info({ delayMs: config.shutdownDelayMs }, 'not ready; serving until the shutdown delay ends');
+        await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+      }
       await Promise.all([
         closeWithinGrace(app, config.shutdownGraceMs, logger, 'public'),
         closeWithinGrace(internal, config.shutdownGraceMs, logger, 'internal'),

@@ -49,6 +49,11 @@ export interface Config {
   logLevel: string;
   /** How long shutdown waits for requests in flight before closing their connections (`SHUTDOWN_GRACE_MS`, default 10 s). */
   shutdownGraceMs: number;
+  /**
+   * How long, after a stop signal, the instance reports not ready while still serving before its
+   * listeners close (`SHUTDOWN_DELAY_MS`, default 0): time for a load balancer to stop sending to it.
+   */
+  shutdownDelayMs: number;
   /** Whether media files need a key with read on `_media` of their account (`MEDIA_REQUIRE_KEY`, default false: served by their unguessable id, as Flotiq does). */
   mediaRequireKey: boolean;
   /** Plans, call counting and rate limits (see README "Plans, quotas and rate limits"). */
@@ -99,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contentLayout: nonEmpty(env.CONTENT_LAYOUT),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     shutdownGraceMs: parseDuration(env.SHUTDOWN_GRACE_MS, 10_000, 'SHUTDOWN_GRACE_MS'),
+    shutdownDelayMs: parseDuration(env.SHUTDOWN_DELAY_MS, 0, 'SHUTDOWN_DELAY_MS'),
     quotas: {
       enabled: env.QUOTAS !== 'off',
       plans: parsePlans(nonEmpty(env.PLANS_JSON) ?? (nonEmpty(env.PLANS_FILE) ? fs.readFileSync(nonEmpty(env.PLANS_FILE)!, 'utf8') : undefined)),

@@ -12,6 +12,8 @@ import { createNoteType, demoKey, holdsWithin, noteIds, readDataDirLock, scratch
 const BATCHES = 5;
 /** A grace period far above what they take, even on a loaded machine. */
 const env = { SHUTDOWN_GRACE_MS: '30000' };
+/** Long enough for two requests after the signal, even on a loaded machine. */
+const SHUTDOWN_DELAY_MS = 4000;
 
 describe('server lifecycle on one data folder', () => {
   const dataDir = scratchDataDir();
@@ -72,9 +74,26 @@ describe('server lifecycle on one data folder', () => {
     expect(await holdsWithin(() => !processAlive(ferretdbPid), 6000)).toBe(true);
     expect(readDataDirLock(dataDir)?.ownerPid).toBe(server.pid); // left behind, judged at the next start
 
-    server = await startServerProcess({ dataDir, env });
+    // Restarted with a shutdown delay, which the next test uses.
+    server = await startServerProcess({ dataDir, env: { ...env, SHUTDOWN_DELAY_MS: String(SHUTDOWN_DELAY_MS) } });
     expect(server.logLines().some((line) => line.msg === 'stale lock of a stopped contentgate taken over')).toBe(true);
     expect((await noteIds(server.url, key)).has('before-kill')).toBe(true);
     expect((await timedCall(`${server.url}/health/ready`)).status).toBe(200);
+  }, 55000);
+
+  it('SHUTDOWN_DELAY_MS: after SIGTERM it is not ready but still serves for the delay, then stops', async () => {
+    const running = server!;
+    process.kill(running.pid, 'SIGTERM');
+    await running.waitForOutput(/SIGTERM received, shutting down/, 10000);
+    const ready = await timedCall(`${running.url}/health/ready`, { timeoutMs: 2000 });
+    const served = await timedCall(`${running.url}/api/v1/content/note?limit=1`, { key, timeoutMs: 2000 });
+    let exitedEarly = false;
+    void running.exited.then(() => (exitedEarly = true));
+    expect(ready.status).toBe(503);
+    expect(served.status).toBe(200);
+    expect(exitedEarly).toBe(false);
+    expect(await running.exited).toBe(0);
+    expect(running.logLines().some((line) => line.msg === 'not ready; serving until the shutdown delay ends')).toBe(true);
+    server = undefined;
   }, 55000);
 });
