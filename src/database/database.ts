@@ -26,6 +26,16 @@ export interface Models {
 
 /** How long an operation waits for an unreachable server before failing (an answer within 2 s, not a hang). */
 export const SERVER_SELECTION_TIMEOUT_MS = 1500;
+/**
+ * How often the driver checks the server, and how long a check (or a new connection) may take. A
+ * server that stops answering without closing its connections (hung, not dead) fails its next check:
+ * the driver then interrupts the operations waiting on it and marks it unknown, so requests get a 503
+ * within about `HEARTBEAT_MS + CHECK_TIMEOUT_MS` instead of the driver defaults' 30–40 s.
+ */
+export const HEARTBEAT_MS = 1000;
+export const CHECK_TIMEOUT_MS = 2000;
+/** How long a health or readiness ping may take before the database counts as not answering. */
+export const PING_TIMEOUT_MS = 1000;
 
 /** Options of a connection. */
 export interface DatabaseOptions {
@@ -86,6 +96,8 @@ export class Database {
       autoCreate: false,
       bufferCommands: false,
       serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS,
+      heartbeatFrequencyMS: HEARTBEAT_MS,
+      connectTimeoutMS: CHECK_TIMEOUT_MS,
       maxPoolSize: 20,
     });
     this.objectLayout = await detectObjectLayout(this.connection, this.options.layout);
@@ -133,7 +145,9 @@ export class Database {
   /** Whether the server answers a ping. */
   async ping(): Promise<boolean> {
     try {
-      await this.connection.db?.admin().ping();
+      const db = this.connection.db;
+      if (!db) return false;
+      await db.admin().command({ ping: 1 }, { timeoutMS: PING_TIMEOUT_MS });
       return true;
     } catch {
       return false;

@@ -72,4 +72,27 @@ describe('the embedded database dies under load', () => {
     expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
     expect(acknowledged.length).toBeGreaterThan(30);
   }, 50000);
+
+  it('hung (SIGSTOP, connections left open): writes in flight and new requests get 503 within bounds; answering again after SIGCONT', async () => {
+    const ferretdbPid = readDataDirLock(dataDir)!.ferretdbPid!;
+    const write = (id: string) => timedCall(`${server.url}/api/v1/content/note`, { method: 'POST', key, body: { id, title: id }, timeoutMs: 30000 });
+    expect((await write('before-hang')).status).toBe(200);
+    process.kill(ferretdbPid, 'SIGSTOP');
+    try {
+      const inFlight = write('during-hang');
+      const ready = timedCall(`${server.url}/health/ready`, { timeoutMs: 30000 });
+      const [written, readiness] = await Promise.all([inFlight, ready]);
+      const later = await write('after-detection');
+      // Driver defaults waited 30–40 s here; now: a failed check (1 s heartbeat, 2 s timeout) interrupts them.
+      expect([written.status, readiness.status, later.status]).toEqual([503, 503, 503]);
+      expect(written.ms).toBeLessThanOrEqual(8000);
+      expect(readiness.ms).toBeLessThanOrEqual(3000);
+      expect(later.ms).toBeLessThanOrEqual(3000);
+    } finally {
+      process.kill(ferretdbPid, 'SIGCONT');
+    }
+    expect(await holdsWithin(async () => (await write(`after-resume-${Date.now()}`)).status === 200, 10000)).toBe(true);
+    expect((await timedCall(`${server.url}/health/ready`)).status).toBe(200);
+    expect((await noteIds(server.url, key)).has('before-hang')).toBe(true);
+  }, 50000);
 });
