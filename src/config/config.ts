@@ -54,6 +54,8 @@ export interface Config {
    * listeners close (`SHUTDOWN_DELAY_MS`, default 0): time for a load balancer to stop sending to it.
    */
   shutdownDelayMs: number;
+  /** How many objects one public request's answer may hold in all (`MAX_RESULT_OBJECTS`, see `ResultBudget`). */
+  maxResultObjects: number;
   /** Whether media files need a key with read on `_media` of their account (`MEDIA_REQUIRE_KEY`, default false: served by their unguessable id, as Flotiq does). */
   mediaRequireKey: boolean;
   /** Plans, call counting and rate limits (see README "Plans, quotas and rate limits"). */
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: parseLogLevel(env.LOG_LEVEL),
     shutdownGraceMs: parseDuration(env.SHUTDOWN_GRACE_MS, 10_000, 'SHUTDOWN_GRACE_MS'),
     shutdownDelayMs: parseDuration(env.SHUTDOWN_DELAY_MS, 0, 'SHUTDOWN_DELAY_MS'),
+    maxResultObjects: parseCount(env.MAX_RESULT_OBJECTS, 20_000, 'MAX_RESULT_OBJECTS'),
     quotas: {
       enabled: env.QUOTAS !== 'off',
       plans: parsePlans(nonEmpty(env.PLANS_JSON) ?? (nonEmpty(env.PLANS_FILE) ? fs.readFileSync(nonEmpty(env.PLANS_FILE)!, 'utf8') : undefined)),

@@ -22,6 +22,15 @@ export const errors = {
     return new AppError('BAD_USER_INPUT', 400, reasons.join(' '), { reasons });
   },
 
+  /** 400 when an answer would hold more objects than one request may return (`ResultBudget`); names no limit. */
+  resultTooLarge(): AppError {
+    return new AppError(
+      'RESULT_TOO_LARGE',
+      400,
+      'The answer would hold too many objects: ask for fewer (a smaller limit, fewer relation levels or relation fields)',
+    );
+  },
+
   /** 401, the same whatever was wrong with the key. */
   unauthenticated(): AppError {
     return new AppError('UNAUTHENTICATED', 401, 'Unauthorized');

@@ -17,6 +17,7 @@ import { knownOperationTypesRule } from './knownOperationTypesRule';
 import { DEFAULT_OPERATION_LIMITS, operationLimitsRule } from './operationLimits';
 import { errorReportPlugin } from './errorReportPlugin';
 import { permissionPlugin } from './permissionPlugin';
+import { resultBudgetPlugin } from './resultBudgetPlugin';
 
 /** An account's schema as built from its CTDs (the source every key view is pruned from). */
 export interface AccountGraphQL extends AccountSchema {
@@ -139,7 +140,7 @@ export class AccountGraphQLRegistry {
       formatError: formatGraphQLError,
       validationRules: [knownOperationTypesRule, operationLimitsRule(DEFAULT_OPERATION_LIMITS)],
       parseOptions: { maxTokens: DEFAULT_OPERATION_LIMITS.maxTokens },
-      plugins: [...(this.layers.operationCheck ? [permissionPlugin()] : []), errorReportPlugin(), ApolloServerPluginLandingPageDisabled()],
+      plugins: [...(this.layers.operationCheck ? [permissionPlugin()] : []), errorReportPlugin(), resultBudgetPlugin(), ApolloServerPluginLandingPageDisabled()],
     });
     await apollo.start();
     return { account, schema, apollo };

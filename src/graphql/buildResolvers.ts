@@ -85,7 +85,8 @@ function relationResolver(relation: RelationField) {
       .map((reference) => parseDataUrl(reference?.dataUrl))
       .filter((parsed): parsed is { type: string; id: string } => parsed?.type === relation.target)
       .map((parsed) => parsed.id);
-    const loaded = await ctx.loaders.forType(relation.target).loadMany(ids);
-    return loaded.filter((item): item is ContentObject => item !== null && !(item instanceof Error));
+    const loaded = (await ctx.loaders.forType(relation.target).loadMany(ids)).filter((item): item is ContentObject => item !== null && !(item instanceof Error));
+    ctx.budget?.charge(loaded.length);
+    return loaded;
   };
 }

@@ -12,6 +12,7 @@ import { landingPage } from './landingPage';
 import { exceedsDocumentBytes } from './operationLimits';
 import { printedSchema } from './printAccountSdl';
 import { RelationLoaders } from './relationLoaders';
+import { ResultBudget } from '../operations/resultBudget';
 
 /** Paths of the GraphQL endpoint (`/api/graphql` is Flotiq's). */
 export const GRAPHQL_PATHS = ['/graphql', '/api/graphql'] as const;
@@ -81,6 +82,7 @@ async function executeGraphQL(gateway: Gateway, request: FastifyRequest, reply: 
       hideExistence: true,
       principal,
       requestId: request.id,
+      budget: new ResultBudget(gateway.config.maxResultObjects),
       log: request.log,
       loaders: undefined as unknown as RelationLoaders,
     };

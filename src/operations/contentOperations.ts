@@ -34,6 +34,7 @@ export async function listObjects(
       requireReadableFields(ctx.permissions, type, used.orderReads, 'order', ctx.hideExistence);
     },
   });
+  ctx.budget?.charge(page.items.length);
   const ctd = await ctx.content.objects.contentType(type);
   return { ...page, items: page.items.map((item) => trimObject(ctx.permissions, ctd, item)) };
 }

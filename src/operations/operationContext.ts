@@ -1,5 +1,6 @@
 import type { Permissions } from '../access/permissions';
 import type { AccountContent } from '../accounts/accountContent';
+import type { ResultBudget } from './resultBudget';
 
 /** What every operation needs: the account's content services and the caller's rights. */
 export interface OperationContext {
@@ -10,4 +11,6 @@ export interface OperationContext {
    * field, so filter and order strings must not tell more). REST answers 403 naming the field.
    */
   hideExistence?: boolean;
+  /** How many objects the request's answer may still hold (absent: no bound, e.g. internal callers). */
+  budget?: ResultBudget;
 }

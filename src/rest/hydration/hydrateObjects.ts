@@ -37,6 +37,7 @@ export async function hydrateObjects(
     for (const slot of slots) {
       const related = loaded.get(slot.type)?.get(idKeyOf(slot.id));
       if (!related) continue;
+      ctx.budget?.charge(1);
       slot.list[slot.index] = related;
       next.set(related, slot.type);
     }

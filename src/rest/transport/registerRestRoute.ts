@@ -6,6 +6,7 @@ import type { RestCall, RestRoute } from '../restCall';
 import { restCacheKey, sendCached, sendJsonRead } from './cachedReads';
 import { requireJsonBody } from './jsonBodyPolicy';
 import { refuseStructuredParams } from './queryParams';
+import { ResultBudget } from '../../operations/resultBudget';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -50,7 +51,11 @@ export function registerRestRoute(app: FastifyInstance, gateway: Gateway, route:
       request,
       principal,
       publicUrl: gateway.config.publicUrl,
-      ctx: { content: await gateway.requestContent(principal.accountId), permissions: principal.permissions },
+      ctx: {
+        content: await gateway.requestContent(principal.accountId),
+        permissions: principal.permissions,
+        budget: new ResultBudget(gateway.config.maxResultObjects),
+      },
       params: request.params as Record<string, string>,
       query,
       body: request.body,
