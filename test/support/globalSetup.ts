@@ -23,6 +23,7 @@ export default async function globalSetup(): Promise<void> {
     log: (line) => process.stdout.write(`${line}\n`),
   });
   process.env.CONTENTGATE_TEST_MONGODB_URI = server.uri;
+  if (server.binary) process.env.CONTENTGATE_TEST_FERRETDB_BIN = server.binary;
   (globalThis as { __contentgateTestServer?: { server: EmbeddedServer; dataDir: string } }).__contentgateTestServer = {
     server,
     dataDir,

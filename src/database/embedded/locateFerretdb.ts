@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildFerretdb, hasGo } from './buildFerretdb';
+import { buildFerretdb, builtFromCurrentRecipe, hasGo } from './buildFerretdb';
 
 /**
- * Finds a FerretDB binary: `FERRETDB_BIN`, then the project's own build in `<toolsDir>/bin`, then
- * `ferretdb` on PATH, and finally builds one when Go is available. Returns undefined when none can be had.
+ * Finds a FerretDB binary: `FERRETDB_BIN`, then the project's own build in `<toolsDir>/bin` when it was
+ * built from the current recipe, then a new build when Go is available, then (slower, unpatched) an
+ * older build of the project's or `ferretdb` on PATH. Returns undefined when none can be had.
  */
 export function locateFerretdb(options: {
   explicitBin?: string;
@@ -17,11 +18,10 @@ export function locateFerretdb(options: {
     return options.explicitBin;
   }
   const local = path.join(options.toolsDir, 'bin', 'ferretdb');
-  if (isExecutable(local)) return local;
-  const onPath = whichFerretdb();
-  if (onPath) return onPath;
+  if (isExecutable(local) && builtFromCurrentRecipe(local)) return local;
   if (hasGo()) return buildFerretdb(options.toolsDir, options.log);
-  return undefined;
+  if (isExecutable(local)) return local;
+  return whichFerretdb();
 }
 
 function isExecutable(file: string): boolean {

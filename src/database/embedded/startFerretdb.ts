@@ -72,6 +72,7 @@ export async function startFerretdb(binary: string, dataDir: string, log: LogSin
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
     description: `embedded FerretDB (SQLite in ${dataDir}) on 127.0.0.1:${port}`,
+    binary,
     get pid() {
       return current.pid;
     },

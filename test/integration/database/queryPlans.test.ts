@@ -1,4 +1,5 @@
 import type { Document } from 'mongodb';
+import { builtFromCurrentRecipe } from '../../../src/database/embedded/buildFerretdb';
 import { call, LIBRARY_TYPES, ref } from '../../rest/restKit';
 import { startTestGateway, type TestGateway } from '../../support/testGateway';
 
@@ -47,13 +48,22 @@ describe('query plans', () => {
     return cursor.explain();
   };
 
-  it('answers every lookup by id from the _id (FerretDB: pushed down; MongoDB: the _id index)', async () => {
+  // The project's own FerretDB build (with the `_id` index patch of `buildFerretdb.ts`) searches SQLite's index.
+  const projectFerretdb = process.env.CONTENTGATE_TEST_FERRETDB_BIN;
+  const onProjectBuild = projectFerretdb !== undefined && builtFromCurrentRecipe(projectFerretdb);
+
+  it('answers every lookup by id from the _id (FerretDB: pushed down, and from the _id index on the project build; MongoDB: the _id index)', async () => {
     const byId = sent.filter((find) => Object.keys(find.filter).length === 1 && typeof find.filter._id === 'string');
     expect(byId.length).toBeGreaterThanOrEqual(5);
     for (const find of byId) {
       const plan = await explain(find);
-      if ('ferretdbVersion' in (plan.serverInfo ?? {})) expect({ find, pushed: plan.filterPushdown }).toEqual({ find, pushed: true });
-      else expect({ find, plan: JSON.stringify(plan.queryPlanner?.winningPlan) }).not.toEqual({ find, plan: expect.stringContaining('COLLSCAN') });
+      if ('ferretdbVersion' in (plan.serverInfo ?? {})) {
+        expect({ find, pushed: plan.filterPushdown }).toEqual({ find, pushed: true });
+        const sqlite = JSON.stringify(plan.queryPlanner?.Plan);
+        if (onProjectBuild) expect({ find, sqlite }).toEqual({ find, sqlite: expect.stringMatching(/SEARCH \S+ USING INDEX \S+__id_/) });
+      } else {
+        expect({ find, plan: JSON.stringify(plan.queryPlanner?.winningPlan) }).not.toEqual({ find, plan: expect.stringContaining('COLLSCAN') });
+      }
     }
   });
 
