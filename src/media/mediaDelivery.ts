@@ -35,8 +35,8 @@ export class MediaDelivery {
 
   /** The bytes an object id and size answer, or undefined when the id has no file (of `accountId`, when given). */
   async deliver(id: string, size: RequestedSize, accountId?: string): Promise<Delivered | undefined> {
-    const file = await this.files.find(id);
-    if (!file || (accountId !== undefined && file.accountId !== accountId)) return undefined;
+    const file = await this.files.find(id, accountId);
+    if (!file) return undefined;
     const resized = RESIZABLE_MIME_TYPES.has(file.mimeType) && (size.width > 0 || size.height > 0);
     const label = resized ? `${size.width}x${size.height}` : '0x0';
     const key = `${file.fileId}/${label}`;
