@@ -95,8 +95,8 @@ describe('GET /image/{W}x{H}/{id}.{ext} (over HTTP, real database)', () => {
 
   it('deleting the _media object removes its file; a referenced one is refused and keeps it', async () => {
     const doomed = (await upload(t.app, { key: keys.rw, type: 'image', file: { bytes: await image('png', 30, 30), fileName: 'doomed.png' } })).body;
-    const files = t.database.connection.db!.collection('media.files');
-    const chunks = t.database.connection.db!.collection('media.chunks');
+    const files = t.database.connection.db!.collection<{ _id: string }>('media.files');
+    const chunks = t.database.connection.db!.collection<{ files_id: string }>('media.chunks');
     const fileId = mediaFileId(keys.accountId, doomed.id);
     expect(await files.countDocuments({ _id: fileId })).toBe(1);
     expect((await get(`/image/10x0/${doomed.id}.png`)).statusCode).toBe(200);
