@@ -6,4 +6,6 @@ import type { RelationLoaders } from './relationLoaders';
 export interface GraphQLContext extends OperationContext {
   principal: Principal;
   loaders: RelationLoaders;
+  /** Where clients reach this server (`PUBLIC_URL`): `_media` urls are absolute under it. */
+  publicUrl?: string;
 }

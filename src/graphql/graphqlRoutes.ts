@@ -76,6 +76,7 @@ async function executeGraphQL(gateway: Gateway, request: FastifyRequest, reply: 
   const content = gateway.content(principal.accountId, view.account.contentTypes);
   const answer = await executeApollo(view.apollo, request, async (): Promise<GraphQLContext> => {
     const context: GraphQLContext = { content, permissions: principal.permissions, hideExistence: true, principal, loaders: undefined as unknown as RelationLoaders };
+    context.publicUrl = gateway.config.publicUrl;
     context.loaders = new RelationLoaders(context);
     return context;
   });
