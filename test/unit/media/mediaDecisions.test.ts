@@ -1,6 +1,7 @@
 import { textKind } from '../../../src/media/detectMediaKind';
 import { absoluteMediaUrl, mediaUrl, parseFileSegment, parseSeoSegments, parseSize } from '../../../src/media/imageUrls';
 import { extensionOf, isAllowedMimeType, nameAgreesWithKind, storedExtension } from '../../../src/media/mediaKinds';
+import { isOrphan } from '../../../src/media/orphanSweep';
 import { Semaphore } from '../../../src/media/semaphore';
 import { fileProblems, saveProblem, typeProblem } from '../../../src/media/uploadProblems';
 
@@ -145,5 +146,16 @@ describe('media decisions', () => {
     [null, 'https://cms.example.com', null],
   ])('GraphQL answers the url %s under PUBLIC_URL %s as %s', (url, publicUrl, expected) => {
     expect(absoluteMediaUrl(url, publicUrl)).toBe(expected);
+  });
+
+  const now = new Date('2026-01-01T12:00:00Z');
+  const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+  it.each([
+    ['old, no object', { accountId: 'a', idKey: '_media-1', uploadDate: ago(11) }, false, true],
+    ['old, with its object', { accountId: 'a', idKey: '_media-1', uploadDate: ago(11) }, true, false],
+    ['within the grace period, no object', { accountId: 'a', idKey: '_media-1', uploadDate: ago(9) }, false, false],
+    ['no account in its metadata', { accountId: undefined as unknown as string, idKey: '_media-1', uploadDate: ago(60) }, false, false],
+  ])('a stored file %s is an orphan: %s', (_name, file, objectExists, orphan) => {
+    expect(isOrphan(file, now, 10 * 60_000, objectExists)).toBe(orphan);
   });
 });
