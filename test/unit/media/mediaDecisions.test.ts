@@ -151,11 +151,11 @@ describe('media decisions', () => {
   const now = new Date('2026-01-01T12:00:00Z');
   const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
   it.each([
-    ['old, no object', { accountId: 'a', idKey: '_media-1', uploadDate: ago(11) }, false, true],
-    ['old, with its object', { accountId: 'a', idKey: '_media-1', uploadDate: ago(11) }, true, false],
-    ['within the grace period, no object', { accountId: 'a', idKey: '_media-1', uploadDate: ago(9) }, false, false],
-    ['no account in its metadata', { accountId: undefined as unknown as string, idKey: '_media-1', uploadDate: ago(60) }, false, false],
-  ])('a stored file %s is an orphan: %s', (_name, file, objectExists, orphan) => {
+    ['old, no object', true, { accountId: 'a', idKey: '_media-1', uploadDate: ago(11) }, false],
+    ['old, with its object', false, { accountId: 'a', idKey: '_media-1', uploadDate: ago(11) }, true],
+    ['within the grace period, no object', false, { accountId: 'a', idKey: '_media-1', uploadDate: ago(9) }, false],
+    ['no account in its metadata', false, { accountId: undefined as unknown as string, idKey: '_media-1', uploadDate: ago(60) }, false],
+  ])('a stored file %s is an orphan: %s', (_name, orphan, file, objectExists) => {
     expect(isOrphan(file, now, 10 * 60_000, objectExists)).toBe(orphan);
   });
 });
