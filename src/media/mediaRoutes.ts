@@ -9,7 +9,7 @@ import { parseFileSegment, parseSeoSegments, parseSize } from './imageUrls';
 import { MediaDelivery } from './mediaDelivery';
 import { MediaFiles } from './mediaFiles';
 import { MEDIA_TYPE } from './mediaKinds';
-import { readUpload, UPLOAD_HARD_LIMIT_BYTES } from './readUpload';
+import { readUploadWithin, UPLOAD_HARD_LIMIT_BYTES } from './readUpload';
 import { uploadMedia } from './uploadMedia';
 
 /** How long browsers and proxies may keep a served file (files never change under an id). */
@@ -17,7 +17,7 @@ export const MEDIA_MAX_AGE_SECONDS = 86_400;
 
 /**
  * The media surface as an encapsulated plugin (its multipart parser stays here): `POST /api/media`
- * (create on `_media`), and the image URLs `/image/{W}x{H}/{id}.{ext}` and
+ * (create on `_media`; the body must arrive within `MEDIA_UPLOAD_TIMEOUT_MS`), and the image URLs `/image/{W}x{H}/{id}.{ext}` and
  * `/image/{W}x{H}/{id}/{anyName}.{ext}`, served without a key by the unguessable id (with
  * `MEDIA_REQUIRE_KEY`, only to keys that may read `_media` of the file's account).
  */
@@ -29,7 +29,8 @@ export const mediaRoutes: FastifyPluginAsync<{ gateway: Gateway }> = async (app,
     const principal = await authenticate(request, gateway.keys);
     requireAction(principal.permissions, 'create', MEDIA_TYPE);
     const ctx = { content: await gateway.requestContent(principal.accountId), permissions: principal.permissions };
-    const created = await uploadMedia(ctx, await readUpload(request));
+    const upload = await readUploadWithin(request, reply, gateway.config.media.uploadTimeoutMs);
+    const created = await uploadMedia(ctx, upload);
     return reply.code(200).send(created);
   });
 
