@@ -263,16 +263,23 @@ describe('GET /api/v1/open-api-schema.json', () => {
     const { secret: uploader } = await keyService.createUserKey({ name: 'Uploader', rules: [rule('_media', { canCreate: true })] });
     const { secret: mediaReader } = await keyService.createUserKey({ name: 'Media reader', rules: [rule('_media', { canRead: true })] });
     const { secret: tagReader } = await keyService.createUserKey({ name: 'Tag reader', rules: [rule('_tag', { canRead: true, canCreate: true })] });
-    const MEDIA_OPS = ['POST /api/media', 'GET /image/{size}/{file}', 'GET /image/{size}/{id}/{name}'];
+    const IMAGE_OPS = [
+      'GET /image/{size}/{file}',
+      'GET /image/{size}/{id}/{name}',
+      'GET /image/{size}/{id}/{name}/transform/trim/{trim}',
+      'GET /image/{size}/{id}/{name}/variant/{variant}',
+    ];
+    const MEDIA_OPS = ['POST /api/media', ...IMAGE_OPS];
     const mediaOps = async (key: string, query = '') => operations(await fetchDoc(key, query)).filter((op) => MEDIA_OPS.includes(op)).sort();
 
     expect(await mediaOps(keys.rw)).toEqual([...MEDIA_OPS].sort());
     expect(await mediaOps(uploader)).toEqual(['POST /api/media']);
-    expect(await mediaOps(mediaReader)).toEqual(['GET /image/{size}/{file}', 'GET /image/{size}/{id}/{name}']);
-    expect(await mediaOps(media.ro)).toEqual(['GET /image/{size}/{file}', 'GET /image/{size}/{id}/{name}']);
+    expect(await mediaOps(mediaReader)).toEqual(IMAGE_OPS);
+    expect(await mediaOps(media.ro)).toEqual(IMAGE_OPS);
     for (const key of [reader, creator, nobody, tagReader]) expect(await mediaOps(key)).toEqual([]);
     expect(await mediaOps(keys.rw, '?user_only=1')).toEqual([]);
 
+    expect(structuralProblems(await fetchDoc(mediaReader))).toEqual([]);
     const doc = await fetchDoc(uploader);
     expect(structuralProblems(doc)).toEqual([]);
     const upload = doc.paths['/api/media'].post;

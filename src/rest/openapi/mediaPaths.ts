@@ -8,7 +8,7 @@ import { json, responseRef, schemaRef, type OperationObject, type ParameterObjec
 export const MEDIA_TAG = 'Media';
 
 /** Operation ids of the media endpoints; per-type ids must avoid them. */
-export const MEDIA_OPERATION_IDS: readonly string[] = ['uploadMedia', 'getMediaFile', 'getMediaFileSeo'];
+export const MEDIA_OPERATION_IDS: readonly string[] = ['uploadMedia', 'getMediaFile', 'getMediaFileSeo', 'getMediaVariant', 'getMediaTrim'];
 
 const SIZE: ParameterObject = {
   name: 'size',
@@ -82,6 +82,24 @@ export function mediaPaths(permissions: Permissions, requireKey: boolean): Recor
           { name: 'name', in: 'path', required: true, description: 'Any name with an extension', schema: { type: 'string' } },
         ],
         responses: FILE_RESPONSES,
+        ...(security && { security }),
+      }),
+    };
+    const seoParameters = paths['/image/{size}/{id}/{name}'].get!.parameters!;
+    paths['/image/{size}/{id}/{name}/variant/{variant}'] = {
+      get: op('getMediaVariant', 'The file trimmed as a variant of its _media object says, then resized', {
+        parameters: [...seoParameters, { name: 'variant', in: 'path', required: true, description: 'A variant name (any letter case)', schema: { type: 'string' } }],
+        responses: FILE_RESPONSES,
+        ...(security && { security }),
+      }),
+    };
+    paths['/image/{size}/{id}/{name}/transform/trim/{trim}'] = {
+      get: op('getMediaTrim', 'The file trimmed to a region, then resized', {
+        parameters: [
+          ...seoParameters,
+          { name: 'trim', in: 'path', required: true, description: '{top},{left},{width},{height} in pixels', schema: { type: 'string', pattern: '^\\d+,\\d+,\\d+,\\d+$' } },
+        ],
+        responses: { ...FILE_RESPONSES, 400: responseRef('400Response') },
         ...(security && { security }),
       }),
     };
