@@ -72,12 +72,17 @@ export class MediaFiles {
    */
   async put(id: string, accountId: string, mimeType: string, bytes: Buffer): Promise<void> {
     const metadata: StoredFileInfo = { accountId, idKey: id.toLowerCase(), mimeType, sha256: sha256Of(bytes) };
-    const upload = this.bucket.openUploadStreamWithId(mediaFileId(accountId, id) as never, id, { metadata });
+    const fileId = mediaFileId(accountId, id);
+    const upload = this.bucket.openUploadStreamWithId(fileId as never, id, { metadata });
     await new Promise<void>((resolve, reject) => {
       upload.once('error', reject).once('finish', () => resolve());
       upload.end(bytes);
     }).catch(async (error) => {
-      await upload.abort().catch(() => undefined);
+      // The stream has ended, so the driver's `abort()` refuses: the chunks written are removed here,
+      // unless the key was a duplicate (the account already holds this file: those chunks are its).
+      if ((error as { code?: unknown }).code !== 11000) {
+        await this.dbOf().collection(`${MEDIA_BUCKET}.chunks`).deleteMany({ files_id: fileId }).catch(() => undefined);
+      }
       throw error;
     });
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,6 +82,16 @@ describe('export and import carry media files (over HTTP, real database)', () =>
     expect(await files().countDocuments({ 'metadata.accountId': target.accountId })).toBe(before);
     expect(before).toBe(uploaded.size);
     expect((await mediaOf(target.rw)).length).toBe(uploaded.size);
+  });
+
+  it('a second file under one id of one account is refused and the first stays whole', async () => {
+    const account = await t.createAccount('Twice stored');
+    const media = t.gateway.content(account.accountId).media;
+    const first = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(600 * 1024)]); // three GridFS chunks
+    await media.put('_media-once', account.accountId, 'application/pdf', first);
+    await expect(media.put('_media-once', account.accountId, 'application/pdf', SIGNATURES.pdf)).rejects.toThrow();
+    const stored = await media.get('_media-once', account.accountId);
+    expect(stored && sha256Of(stored.bytes)).toBe(sha256Of(first));
   });
 
   describe('refused files: nothing is imported', () => {
