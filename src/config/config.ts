@@ -58,8 +58,20 @@ export interface Config {
   maxResultObjects: number;
   /** Whether media files need a key with read on `_media` of their account (`MEDIA_REQUIRE_KEY`, default false: served by their unguessable id, as Flotiq does). */
   mediaRequireKey: boolean;
+  /** Media upload bounds and the orphan sweep (see README "Media"). */
+  media: MediaConfig;
   /** Plans, call counting and rate limits (see README "Plans, quotas and rate limits"). */
   quotas: QuotaConfig;
+}
+
+/** Media upload and storage housekeeping. */
+export interface MediaConfig {
+  /** Longest a `POST /api/media` request may take to arrive (`MEDIA_UPLOAD_TIMEOUT_MS`, default 120 s; 0: no limit). */
+  uploadTimeoutMs: number;
+  /** Age after which a stored file without its `_media` object is removed (`MEDIA_ORPHAN_GRACE_MS`, default 10 min). */
+  orphanGraceMs: number;
+  /** How often the orphan sweep runs (`MEDIA_SWEEP_INTERVAL_MS`, default 10 min; 0: only at start). */
+  sweepIntervalMs: number;
 }
 
 /** What the quota layer enforces. */
@@ -114,6 +126,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       badKeyLimitPerMinute: parseCount(env.BAD_KEY_LIMIT, 30, 'BAD_KEY_LIMIT'),
     },
     mediaRequireKey: parseFlag(env.MEDIA_REQUIRE_KEY, 'MEDIA_REQUIRE_KEY'),
+    media: {
+      uploadTimeoutMs: parseDuration(env.MEDIA_UPLOAD_TIMEOUT_MS, 120_000, 'MEDIA_UPLOAD_TIMEOUT_MS'),
+      orphanGraceMs: parseDuration(env.MEDIA_ORPHAN_GRACE_MS, 600_000, 'MEDIA_ORPHAN_GRACE_MS'),
+      sweepIntervalMs: parseDuration(env.MEDIA_SWEEP_INTERVAL_MS, 600_000, 'MEDIA_SWEEP_INTERVAL_MS'),
+    },
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim().replace(/\/+$/, ''))

@@ -81,6 +81,11 @@ export const errors = {
     return new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Unsupported Media Type');
   },
 
+  /** 408 for a request body that did not arrive in time (a stalled or too slow upload). */
+  requestTimeout(): AppError {
+    return new AppError('REQUEST_TIMEOUT', 408, 'Request Timeout');
+  },
+
   /** 503 when the database cannot serve the request. */
   unavailable(): AppError {
     return new AppError('SERVICE_UNAVAILABLE', 503, 'Service temporarily unavailable');

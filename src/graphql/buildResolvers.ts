@@ -1,6 +1,8 @@
 import type { IResolvers } from '@graphql-tools/utils';
 import type { ContentObject, DataSourceReference } from '../content-objects/contentObject';
 import { parseDataUrl } from '../content-objects/dataUrl';
+import { absoluteMediaUrl } from '../media/imageUrls';
+import { MEDIA_TYPE } from '../media/mediaKinds';
 import {
   countObjects,
   createObject,
@@ -27,7 +29,8 @@ interface ListArgs {
 /**
  * The resolvers of an account schema. They only translate GraphQL arguments and call the
  * operation layer; relation fields load their targets through the request's DataLoaders. Only the
- * root fields, relation fields and renamed fields get resolvers (every other field is read as is).
+ * root fields, relation fields, renamed fields and `_media.url` (absolute under `PUBLIC_URL`) get
+ * resolvers (every other field is read as is).
  */
 export function buildResolvers(plan: SchemaPlan): IResolvers {
   const Query: Record<string, unknown> = {};
@@ -58,6 +61,11 @@ export function buildResolvers(plan: SchemaPlan): IResolvers {
     };
   }
 
+  const media = plan.contentTypes.get(MEDIA_TYPE);
+  if (media) {
+    (resolvers[media.names.type] ??= {}).url = (parent: Record<string, unknown>, _args: unknown, ctx: GraphQLContext) =>
+      absoluteMediaUrl(parent.url, ctx.publicUrl);
+  }
   for (const relation of plan.relationFields) {
     (resolvers[relation.typeName] ??= {})[relation.fieldName] = relationResolver(relation);
   }

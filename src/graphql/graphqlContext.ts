@@ -10,4 +10,6 @@ export interface GraphQLContext extends OperationContext {
   requestId: string;
   /** The request's logger. */
   log: { error(details: object, message: string): void };
+  /** Where clients reach this server (`PUBLIC_URL`): `_media` urls are absolute under it. */
+  publicUrl?: string;
 }

@@ -84,6 +84,7 @@ async function executeGraphQL(gateway: Gateway, request: FastifyRequest, reply: 
       requestId: request.id,
       budget: new ResultBudget(gateway.config.maxResultObjects),
       log: request.log,
+      publicUrl: gateway.config.publicUrl,
       loaders: undefined as unknown as RelationLoaders,
     };
     context.loaders = new RelationLoaders(context);

@@ -1,11 +1,12 @@
 import type { AccountContent } from '../accounts/accountContent';
 import type { ContentTypeDefinitionInput } from '../content-types/contentTypeDefinition';
+import { planMediaFiles, storeMediaFile } from './mediaFolderFiles';
 import { readExportFolder, type ExportedType } from './readExportFolder';
 import { relationBearingProperties, relaxDefinition } from './relaxDefinition';
 
 /** Progress of an import, for a progress bar. */
 export interface ImportProgress {
-  phase: 'content types' | 'objects' | 'relations' | 'restore';
+  phase: 'content types' | 'objects' | 'files' | 'relations' | 'restore';
   done: number;
   total: number;
 }
@@ -14,13 +15,18 @@ export interface ImportProgress {
 export interface ImportSummary {
   contentTypes: number;
   objects: number;
+  /** Media files stored (files the account already held with the same bytes are not counted). */
+  files: number;
 }
 
 /**
  * Imports a Flotiq export folder into an account through the ordinary services, in passes so that
  * relations resolve: (1) CTDs with relations relaxed, (2) objects without their relation-bearing
- * fields, (3) those fields, (4) the original CTDs. Existing types and objects are updated, so
- * running an import twice leaves the same result.
+ * fields, (3) the files of `_media` objects the folder has, (4) the relation fields, (5) the
+ * original CTDs. Every file is checked before anything is written (`planMediaFiles`); a file is
+ * stored after its object, so an interrupted import is finished by running it again. Existing
+ * types and objects are updated and files already held are kept, so running an import twice
+ * leaves the same result.
  */
 export async function importExportFolder(
   content: AccountContent,
@@ -29,6 +35,7 @@ export async function importExportFolder(
 ): Promise<ImportSummary> {
   const types = readExportFolder(folder);
   const total = types.reduce((sum, t) => sum + t.objects.length, 0);
+  const files = await planMediaFiles(content, folder, types);
 
   let done = 0;
   for (const type of types) {
@@ -46,6 +53,12 @@ export async function importExportFolder(
   }
 
   done = 0;
+  for (const file of files) {
+    await storeMediaFile(content, file);
+    onProgress({ phase: 'files', done: ++done, total: files.length });
+  }
+
+  done = 0;
   for (const type of types) {
     const bearing = relationBearingProperties(type.definition as unknown as ContentTypeDefinitionInput);
     for (const object of type.objects) {
@@ -60,7 +73,7 @@ export async function importExportFolder(
     await upsertType(content, type.definition);
     onProgress({ phase: 'restore', done: ++done, total: types.length });
   }
-  return { contentTypes: types.length, objects: total };
+  return { contentTypes: types.length, objects: total, files: files.length };
 }
 
 function typeName(type: ExportedType): string {

@@ -12,6 +12,16 @@ export function mediaUrl(id: string, extension: string): string {
   return `/image/0x0/${id}.${extension}`;
 }
 
+/**
+ * A `_media` url as GraphQL answers it: under `publicUrl` (`PUBLIC_URL`, as the OpenAPI `servers`)
+ * when set and the stored url is a path of this server, else as stored (Flotiq stores paths such as
+ * `/image/0x0/{id}.{ext}`; urls elsewhere, e.g. Unsplash, stay as they are).
+ */
+export function absoluteMediaUrl(url: unknown, publicUrl: string | undefined): unknown {
+  if (!publicUrl || typeof url !== 'string' || !url.startsWith('/') || url.startsWith('//')) return url;
+  return `${publicUrl.replace(/\/+$/, '')}${url}`;
+}
+
 /** Parses `{W}x{H}` of an image URL; undefined for anything else (or a dimension over the maximum). */
 export function parseSize(segment: string): RequestedSize | undefined {
   const match = /^(\d{1,5})x(\d{1,5})$/.exec(segment);

@@ -1,5 +1,7 @@
 import { LRUCache } from 'lru-cache';
+import { errors } from '../errors/errorFactory';
 import type { RequestedSize } from './imageUrls';
+import { trimLabel, variantTrim, type TrimSpec } from './imageTransforms';
 import type { MediaFiles } from './mediaFiles';
 import { RESIZABLE_MIME_TYPES } from './mediaKinds';
 import { resizeImage } from './resizeImage';
@@ -12,6 +14,20 @@ export interface Delivered {
   /** Strong entity tag: files never change under an id, so id, stored file and size name the bytes. */
   etag: string;
 }
+
+/** What one image URL asks for beyond the object id. */
+export interface DeliveryRequest {
+  size: RequestedSize;
+  /** Serve only a file of this account (`MEDIA_REQUIRE_KEY`). */
+  accountId?: string;
+  /** A trim given in the URL (`…/transform/trim/…` or `?transform=`). */
+  trim?: TrimSpec;
+  /** A variant of the `_media` object by name (`…/variant/{name}`): its trim. */
+  variant?: string;
+}
+
+/** The `variants` of an account's `_media` object (read when a URL names a variant). */
+export type VariantsOf = (accountId: string, id: string) => Promise<unknown>;
 
 /** Bytes of originals and variants kept in memory. */
 export const DELIVERY_CACHE_BYTES = 64 * 1024 * 1024;
@@ -31,19 +47,32 @@ export class MediaDelivery {
   });
   private readonly resizes = new Semaphore(CONCURRENT_RESIZES);
 
-  constructor(private readonly files: MediaFiles) {}
+  constructor(
+    private readonly files: MediaFiles,
+    private readonly variantsOf: VariantsOf,
+  ) {}
 
-  /** The bytes an object id and size answer, or undefined when the id has no file (of `accountId`, when given). */
-  async deliver(id: string, size: RequestedSize, accountId?: string): Promise<Delivered | undefined> {
-    const file = await this.files.find(id);
-    if (!file || (accountId !== undefined && file.accountId !== accountId)) return undefined;
-    const resized = RESIZABLE_MIME_TYPES.has(file.mimeType) && (size.width > 0 || size.height > 0);
-    const label = resized ? `${size.width}x${size.height}` : '0x0';
+  /**
+   * The bytes an object id answers (resized and trimmed as asked), or undefined when the id has no
+   * file (of `accountId`, when given) or no variant of the name asked. 400 for a trim that leaves nothing.
+   */
+  async deliver(id: string, request: DeliveryRequest): Promise<Delivered | undefined> {
+    const { size } = request;
+    const file = await this.files.find(id, request.accountId);
+    if (!file) return undefined;
+    let trim = request.trim;
+    if (request.variant !== undefined) {
+      trim = variantTrim(await this.variantsOf(file.accountId, id), request.variant);
+      if (!trim) return undefined;
+    }
+    const transformed = RESIZABLE_MIME_TYPES.has(file.mimeType) && (size.width > 0 || size.height > 0 || trim !== undefined);
+    const label = transformed ? `${size.width}x${size.height}${trimLabel(trim)}` : '0x0';
     const key = `${file.fileId}/${label}`;
     let bytes = this.cache.get(key);
     if (!bytes) {
       const original = await this.original(file.fileId);
-      bytes = resized ? await this.resizes.run(() => resizeImage(original, size)) : original;
+      bytes = transformed ? await this.resizes.run(() => resizeImage(original, size, trim)) : original;
+      if (!bytes) throw errors.invalidField('transform', 'The trim leaves nothing of the image.');
       this.cache.set(key, bytes);
     }
     return { bytes, mimeType: file.mimeType, etag: `"${file.fileId}-${label}"` };

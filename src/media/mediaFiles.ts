@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import mongoose from 'mongoose';
 type Db = mongoose.mongo.Db;
 
@@ -10,10 +12,19 @@ export interface StoredFileInfo {
   /** The `_media` object's id, lower-cased (ids are case-insensitive). */
   idKey: string;
   mimeType: string;
+  /** Hex SHA-256 of the bytes (files stored before it was recorded have none). */
+  sha256?: string;
+}
+
+/** A stored file's description with its GridFS id, size and write time. */
+export interface FoundFile extends StoredFileInfo {
+  fileId: string;
+  size: number;
+  uploadDate: Date;
 }
 
 /** One stored file with its bytes. */
-export interface StoredFile extends StoredFileInfo {
+export interface StoredFile extends FoundFile {
   bytes: Buffer;
 }
 
@@ -23,14 +34,26 @@ const INDEXED = new WeakMap<Db, Promise<void>>();
 interface FileDocument {
   _id: string;
   length: number;
+  uploadDate: Date;
   metadata: StoredFileInfo;
+}
+
+/** The GridFS id of an account's file of an object: one file per account and object id. */
+export function mediaFileId(accountId: string, id: string): string {
+  return `${accountId}/${id.toLowerCase()}`;
+}
+
+/** Hex SHA-256 of a file's bytes (what export/import compare). */
+export function sha256Of(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
  * The files of `_media` objects in GridFS on the application's own database (works on MongoDB and
- * on FerretDB 1.24 alike; see the README). A file's GridFS id is its object's id, which is random
- * and unique, so an upload cannot overwrite another; lookups go by the lower-cased id and removal
- * also by account, so an account can never remove another account's file.
+ * on FerretDB 1.24 alike; see the README). A file's GridFS id is its account and lower-cased object
+ * id (older files: the object id alone), so an account holds at most one file per object and two
+ * accounts that share an id (an export imported twice) keep their own copies. Lookups go by the
+ * `metadata`; removal always by account, so an account can never remove another account's file.
  */
 export class MediaFiles {
   private bucketOfDb: InstanceType<typeof mongoose.mongo.GridFSBucket> | undefined;
@@ -43,43 +66,77 @@ export class MediaFiles {
     return this.bucketOfDb;
   }
 
-  /** Stores a file under the object id; rejects (storing nothing usable) when the write fails. */
+  /**
+   * Stores an account's file of an object id; rejects (storing nothing usable) when the write fails,
+   * also when the account already holds a file for the id (the GridFS id is unique).
+   */
   async put(id: string, accountId: string, mimeType: string, bytes: Buffer): Promise<void> {
-    const metadata: StoredFileInfo = { accountId, idKey: id.toLowerCase(), mimeType };
-    const upload = this.bucket.openUploadStreamWithId(id as never, id, { metadata });
+    const metadata: StoredFileInfo = { accountId, idKey: id.toLowerCase(), mimeType, sha256: sha256Of(bytes) };
+    const fileId = mediaFileId(accountId, id);
+    const upload = this.bucket.openUploadStreamWithId(fileId as never, id, { metadata });
     await new Promise<void>((resolve, reject) => {
       upload.once('error', reject).once('finish', () => resolve());
       upload.end(bytes);
     }).catch(async (error) => {
-      await upload.abort().catch(() => undefined);
+      // The stream has ended, so the driver's `abort()` refuses: the chunks written are removed here,
+      // unless the key was a duplicate (the account already holds this file: those chunks are its).
+      if ((error as { code?: unknown }).code !== 11000) {
+        await this.dbOf().collection(`${MEDIA_BUCKET}.chunks`).deleteMany({ files_id: fileId }).catch(() => undefined);
+      }
       throw error;
     });
   }
 
-  /** The file of an object id (any letter case), or undefined when there is none. */
-  async get(id: string): Promise<StoredFile | undefined> {
-    const file = await this.find(id);
+  /** An account's file of an object id (any letter case) with its bytes, or undefined when there is none. */
+  async get(id: string, accountId: string): Promise<StoredFile | undefined> {
+    const file = await this.find(id, accountId);
     return file && { ...file, bytes: await this.bytes(file.fileId) };
   }
 
-  /** The description of an object id's file (any letter case) and its GridFS id, without the bytes. */
-  async find(id: string): Promise<(StoredFileInfo & { fileId: string; size: number }) | undefined> {
+  /**
+   * The file of an object id (any letter case) without its bytes: the account's when `accountId` is
+   * given, else the oldest of any account (a later copy under the same id never replaces what an
+   * image URL shows).
+   */
+  async find(id: string, accountId?: string): Promise<FoundFile | undefined> {
     await this.ensureIndex();
-    const file = await this.files().findOne({ 'metadata.idKey': id.toLowerCase() });
-    return file ? { ...file.metadata, fileId: file._id, size: file.length } : undefined;
+    const filter: Record<string, unknown> = { 'metadata.idKey': id.toLowerCase() };
+    if (accountId !== undefined) filter['metadata.accountId'] = accountId;
+    const [file] = await this.files().find(filter).sort({ uploadDate: 1, _id: 1 }).limit(1).toArray();
+    return file ? { ...file.metadata, fileId: file._id, size: file.length, uploadDate: file.uploadDate } : undefined;
   }
 
   /** The bytes of a stored file by its GridFS id. */
   async bytes(fileId: string): Promise<Buffer> {
     const chunks: Buffer[] = [];
-    for await (const chunk of this.bucket.openDownloadStream(fileId as never)) chunks.push(chunk as Buffer);
+    for await (const chunk of this.stream(fileId)) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
+  }
+
+  /** The bytes of a stored file as a stream (export writes files without holding them). */
+  stream(fileId: string): Readable {
+    return this.bucket.openDownloadStream(fileId as never);
   }
 
   /** Removes an account's file of an object id; nothing happens when there is none. */
   async remove(accountId: string, id: string): Promise<void> {
-    const file = await this.find(id);
-    if (file && file.accountId === accountId) await this.bucket.delete(file.fileId as never);
+    const file = await this.find(id, accountId);
+    if (file) await this.removeFile(file.fileId);
+  }
+
+  /** Removes a stored file by its GridFS id (the orphan sweep); a file already gone is no error. */
+  async removeFile(fileId: string): Promise<void> {
+    await this.bucket.delete(fileId as never).catch((error: Error) => {
+      if (!/File not found/i.test(error.message)) throw error;
+    });
+  }
+
+  /** Files written before `before`, oldest first, after `after` (a sweep's cursor), at most `limit`. */
+  async writtenBetween(after: Date | undefined, before: Date, limit: number): Promise<FoundFile[]> {
+    const uploadDate: Record<string, Date> = { $lt: before };
+    if (after) uploadDate.$gt = after;
+    const files = await this.files().find({ uploadDate }).sort({ uploadDate: 1, _id: 1 }).limit(limit).toArray();
+    return files.map((file) => ({ ...file.metadata, fileId: file._id, size: file.length, uploadDate: file.uploadDate }));
   }
 
   private files() {

@@ -18,7 +18,7 @@ export async function addPlaceholderImages(content: AccountContent): Promise<num
   for (const object of page.items) {
     const media = object as unknown as { id: string; mimeType?: unknown; width?: unknown; height?: unknown };
     if (typeof media.mimeType !== 'string' || !RESIZABLE_MIME_TYPES.has(media.mimeType)) continue;
-    if (await content.media.find(media.id)) continue;
+    if (await content.media.find(media.id, content.scope.accountId)) continue;
     const bytes = await placeholder(media.id, media.mimeType, side(media.width, 800), side(media.height, 600));
     await content.media.put(media.id, content.scope.accountId, media.mimeType, bytes);
     written += 1;

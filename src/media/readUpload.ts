@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../errors/errorFactory';
 import { MEDIA_MAX_BYTES } from './mediaKinds';
 import { tooLargeMessage } from './uploadProblems';
@@ -50,4 +50,29 @@ function multipartError(error: unknown): unknown {
     return errors.invalidField('file', 'The upload could not be read (one file and a few fields are accepted).');
   }
   return error;
+}
+
+/**
+ * Reads an upload (`readUpload`) within `timeoutMs` of now (0: no limit). When the body has not
+ * arrived by then, answers 408 and closes the connection once the answer is sent (the rest of the
+ * body is never read); nothing has been stored at that point, as nothing is before the whole body is read.
+ */
+export async function readUploadWithin(request: FastifyRequest, reply: FastifyReply, timeoutMs: number): Promise<ReadUpload> {
+  const reading = readUpload(request);
+  if (timeoutMs <= 0) return reading;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      // The parser fails once the connection is gone; that failure is the timeout's, not an answer.
+      reading.catch(() => undefined);
+      reply.header('connection', 'close');
+      reply.raw.once('finish', () => request.raw.socket?.destroy());
+      reject(errors.requestTimeout());
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([reading, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

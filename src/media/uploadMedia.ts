@@ -1,7 +1,10 @@
+import { canPerform } from '../access/decisions';
 import type { ContentObject } from '../content-objects/contentObject';
 import { errors } from '../errors/errorFactory';
 import { createObject } from '../operations/contentOperations';
+import { requireWritableFields } from '../operations/guards';
 import type { OperationContext } from '../operations/operationContext';
+import { unreadableProperties } from '../operations/readableProperties';
 import { newObjectId } from '../utils/randomId';
 import { detectMimeType } from './detectMediaKind';
 import { mediaUrl } from './imageUrls';
@@ -14,6 +17,8 @@ import { fileProblems, saveProblem, typeProblem } from './uploadProblems';
  * Stores one upload as a `_media` object with its file (spec §5.2). Everything is checked before
  * anything is written; then the file is written first and the object second, and the file is
  * removed again when the object cannot be stored, so a failed upload leaves neither.
+ * `save=0` (spec §5.2: only `1` stores the file in the library) checks everything the same way and
+ * answers the object the upload would make, storing neither the file nor the object.
  */
 export async function uploadMedia(ctx: OperationContext, upload: ReadUpload): Promise<ContentObject> {
   const file = upload.file;
@@ -34,22 +39,32 @@ export async function uploadMedia(ctx: OperationContext, upload: ReadUpload): Pr
 
   const id = newObjectId(MEDIA_TYPE);
   const extension = storedExtension(file.fileName, mimeType);
+  const body: Record<string, unknown> = {
+    id,
+    fileName: file.fileName || `${id}.${extension}`,
+    mimeType,
+    size: file.size,
+    extension,
+    type: upload.fields.type,
+    source: 'disk',
+    url: mediaUrl(id, extension),
+    ...(dimensions ?? {}),
+  };
+  if (upload.fields.save === '0') return unsavedObject(ctx, body);
   const accountId = ctx.content.scope.accountId;
   await ctx.content.media.put(id, accountId, mimeType, file.bytes);
   try {
-    return await createObject(ctx, MEDIA_TYPE, {
-      id,
-      fileName: file.fileName || `${id}.${extension}`,
-      mimeType,
-      size: file.size,
-      extension,
-      type: upload.fields.type,
-      source: 'disk',
-      url: mediaUrl(id, extension),
-      ...(dimensions ?? {}),
-    });
+    return await createObject(ctx, MEDIA_TYPE, body);
   } catch (error) {
     await ctx.content.media.remove(accountId, id).catch(() => undefined);
     throw error;
   }
+}
+
+/** The object an upload would make, as `createObject` would answer it, without storing anything. */
+async function unsavedObject(ctx: OperationContext, body: Record<string, unknown>): Promise<ContentObject> {
+  requireWritableFields(ctx.permissions, 'create', MEDIA_TYPE, Object.keys(body));
+  if (!canPerform(ctx.permissions, 'read', MEDIA_TYPE)) return { id: body.id } as ContentObject;
+  const hidden = unreadableProperties(ctx.permissions, await ctx.content.objects.contentType(MEDIA_TYPE));
+  return Object.fromEntries(Object.entries(body).filter(([key]) => !hidden.has(key))) as ContentObject;
 }

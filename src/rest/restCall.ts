@@ -10,6 +10,8 @@ export interface RestCall {
   request: FastifyRequest;
   /** Where clients reach this server (`PUBLIC_URL`), when configured. */
   publicUrl: string | undefined;
+  /** Whether media files need a key (`MEDIA_REQUIRE_KEY`). */
+  mediaRequireKey: boolean;
   principal: Principal;
   ctx: OperationContext;
   params: Record<string, string>;

@@ -16,8 +16,15 @@ import { TypeViews } from '../cache/typeViews';
 import { ALL_TOPICS, ChangeFeed } from './changeFeed';
 import { ContentVersions } from './contentVersions';
 import { ContentTypeSnapshots } from './contentTypeSnapshots';
+import { isAppError } from '../errors/appError';
+import { MediaFiles } from '../media/mediaFiles';
+import { MEDIA_TYPE } from '../media/mediaKinds';
+import { OrphanSweep } from '../media/orphanSweep';
 import { Metrics } from '../metrics/metrics';
 import { decideReadiness, type ReadinessState } from './readiness';
+
+/** Files the media orphan sweep examines per run. */
+const ORPHAN_SWEEP_BATCH = 200;
 
 /** What a gateway is told about its process (the server's; tests and the CLI leave it out). */
 export interface GatewayOptions {
@@ -47,6 +54,8 @@ export class Gateway {
   readonly views: TypeViews;
   /** This instance's Prometheus metrics. */
   readonly metrics: Metrics;
+  /** Removes media files left without their `_media` object (started once the database is open). */
+  readonly mediaSweep: OrphanSweep;
   private shuttingDown = false;
 
   constructor(
@@ -71,6 +80,11 @@ export class Gateway {
       maxViews: config.graphqlViews,
       layers: options.graphqlGuards,
     });
+    this.mediaSweep = new OrphanSweep(
+      new MediaFiles(() => database.connection.db!),
+      (accountId, id) => this.mediaObjectExists(accountId, id),
+      { graceMs: config.media.orphanGraceMs, batch: ORPHAN_SWEEP_BATCH },
+    );
     this.metrics = new Metrics({
       caches: { responses: this.responses.lookups, typeViews: this.views.lookups },
       ready: () => decideReadiness(this.readinessInput()).ready,
@@ -108,8 +122,14 @@ export class Gateway {
     if (this.database.prepared) this.resumeWork();
   }
 
-  /** Finishes, in the background, the content type work dead processes left (see `resumeUnfinishedWork`). */
+  /**
+   * Finishes, in the background, the content type work dead processes left (see
+   * `resumeUnfinishedWork`), and starts the media orphan sweep.
+   */
   resumeWork(): void {
+    this.mediaSweep.start(this.config.media.sweepIntervalMs, (error) => {
+      console.warn(`[contentgate] media orphan sweep failed: ${error.message}`);
+    });
     this.resumed = this.resumeUnfinishedWork().catch((error: Error) => {
       console.warn(`[contentgate] unfinished content type work could not be resumed: ${error.message}`);
     });
@@ -131,6 +151,7 @@ export class Gateway {
 
   async stop(): Promise<void> {
     await this.resumed;
+    await this.mediaSweep.stop();
     this.feed.stop();
     await this.feed.drain();
     await this.graphql.stop();
@@ -144,6 +165,16 @@ export class Gateway {
   /** An account's content services (with a pinned CTD snapshot for one request, if given). */
   content(accountId: string, snapshot?: ReadonlyMap<string, ContentTypeDefinition>): AccountContent {
     return openAccountContent(this.database, accountId, this.feed, snapshot, this.views);
+  }
+
+  /** Whether an account has a live `_media` object of an id (an account or type that is gone has none). */
+  private async mediaObjectExists(accountId: string, id: string): Promise<boolean> {
+    try {
+      return await this.content(accountId).objects.exists(MEDIA_TYPE, id);
+    } catch (error) {
+      if (isAppError(error) && error.status === 404) return false;
+      throw error;
+    }
   }
 
   /** Creates an account with its system types and its two application keys (secrets returned once). */

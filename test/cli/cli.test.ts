@@ -4,6 +4,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { runCli } from '../../src/cli/main';
 import { Database } from '../../src/database/database';
+import { sha256Of } from '../../src/media/mediaFiles';
+import { image, upload } from '../media/mediaKit';
 import { readNdjson } from '../support/fixtures';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { testMongoUri } from '../support/testDatabase';
@@ -340,5 +342,22 @@ describe('contentgate CLI', () => {
       expect(folderContents(secondExport)).toEqual(folderContents(firstExport));
       expectExportEqualsFixture(secondExport, fixtureDir);
     });
+  });
+
+  it('export writes media files into the folder and import stores them in another account (printed counts)', async () => {
+    const from = await createAccount('cli-media-from');
+    const bytes = await image('png', 24, 16);
+    const created = await upload(t.app, { key: from.rw, type: 'image', file: { bytes, fileName: 'p.png' } });
+    expect(created.status).toBe(200);
+    const dir = tmpDir('media');
+    expect(await ok('export', dir, '--account', from.id)).toEqual([
+      `exported 1 content types and 1 objects, 1 media files (${dir})`,
+    ]);
+    expect(sha256Of(fs.readFileSync(path.join(dir, 'InternalContentTypeMedia', `${created.body.id}.png`)))).toBe(sha256Of(bytes));
+    const to = await createAccount('cli-media-to');
+    expect((await ok('import', dir, '--account', to.id))[0]).toMatch(/^imported 1 content types and 1 objects, 1 media files /);
+    expect((await ok('import', dir, '--account', to.id))[0]).toMatch(/^imported 1 content types and 1 objects, 0 media files /);
+    const stored = await t.gateway.content(to.id).media.get(created.body.id, to.id);
+    expect(stored && sha256Of(stored.bytes)).toBe(sha256Of(bytes));
   });
 });

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { mediaFileId } from '../../src/media/mediaFiles';
 import { call } from '../rest/restKit';
 import { keyRule } from '../support/keyRules';
 import { graphql, startTestGateway, type TestGateway } from '../support/testGateway';
@@ -94,9 +95,10 @@ describe('GET /image/{W}x{H}/{id}.{ext} (over HTTP, real database)', () => {
 
   it('deleting the _media object removes its file; a referenced one is refused and keeps it', async () => {
     const doomed = (await upload(t.app, { key: keys.rw, type: 'image', file: { bytes: await image('png', 30, 30), fileName: 'doomed.png' } })).body;
-    const files = t.database.connection.db!.collection('media.files');
-    const chunks = t.database.connection.db!.collection('media.chunks');
-    expect(await files.countDocuments({ _id: doomed.id })).toBe(1);
+    const files = t.database.connection.db!.collection<{ _id: string }>('media.files');
+    const chunks = t.database.connection.db!.collection<{ files_id: string }>('media.chunks');
+    const fileId = mediaFileId(keys.accountId, doomed.id);
+    expect(await files.countDocuments({ _id: fileId })).toBe(1);
     expect((await get(`/image/10x0/${doomed.id}.png`)).statusCode).toBe(200);
 
     await t.gateway.content(keys.accountId).contentTypes.create({
@@ -126,8 +128,8 @@ describe('GET /image/{W}x{H}/{id}.{ext} (over HTTP, real database)', () => {
 
     expect((await call(t.app, 'DELETE', `/api/v1/content/post/${post.body.id}`, { key: keys.rw })).status).toBe(204);
     expect((await call(t.app, 'DELETE', `/api/v1/content/_media/${doomed.id.toUpperCase()}`, { key: keys.rw })).status).toBe(204);
-    expect(await files.countDocuments({ _id: doomed.id })).toBe(0);
-    expect(await chunks.countDocuments({ files_id: doomed.id })).toBe(0);
+    expect(await files.countDocuments({ _id: fileId })).toBe(0);
+    expect(await chunks.countDocuments({ files_id: fileId })).toBe(0);
     const gone = await get(`/image/10x0/${doomed.id}.png`);
     expect(gone.statusCode).toBe(404);
   });
@@ -141,7 +143,7 @@ describe('GET /image/{W}x{H}/{id}.{ext} (over HTTP, real database)', () => {
     const viaGraphql = await graphql(t.app, keys.rw, `mutation { delete_Media(id: "${c}") { id } }`);
     expect(viaGraphql.body.errors).toBeUndefined();
     for (const id of [a, b, c]) expect((await get(`/image/0x0/${id}.png`)).statusCode).toBe(404);
-    expect(await t.database.connection.db!.collection('media.files').countDocuments({ _id: { $in: [a, b, c] } as never })).toBe(0);
+    expect(await t.database.connection.db!.collection('media.files').countDocuments({ 'metadata.idKey': { $in: [a, b, c] } })).toBe(0);
   });
 
   it("another account deleting an object it made with the same id does not remove this account's file", async () => {

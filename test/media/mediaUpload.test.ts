@@ -146,6 +146,26 @@ describe('POST /api/media (over HTTP, real database)', () => {
     });
   });
 
+  it('save=0 answers the _media object the upload would make and stores neither file nor object', async () => {
+    const before = { objects: await mediaCount(), files: await files().countDocuments() };
+    const bytes = await image('webp', 30, 20);
+    const response = await upload(t.app, { key: keys.rw, type: 'image', save: '0', file: { bytes, fileName: 'draft.webp' } });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ fileName: 'draft.webp', mimeType: 'image/webp', size: bytes.length, extension: 'webp', width: 30, height: 20, type: 'image' });
+    expect(response.body.url).toBe(`/image/0x0/${response.body.id}.webp`);
+    expect(response.body.internal).toBeUndefined();
+    expect({ objects: await mediaCount(), files: await files().countDocuments() }).toEqual(before);
+    expect((await call(t.app, 'GET', `/api/v1/content/_media/${response.body.id}`, { key: keys.rw })).status).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: response.body.url })).statusCode).toBe(404);
+    // Checked as save=1 is: a wrong kind is still a 400, a read-only key still a 403.
+    const wrong = await upload(t.app, { key: keys.rw, type: 'image', save: '0', file: { bytes, fileName: 'draft.png' } });
+    expect(wrong.status).toBe(400);
+    expect((await upload(t.app, { key: keys.ro, type: 'image', save: '0', file: { bytes, fileName: 'draft.webp' } })).status).toBe(403);
+    // save=1 stores, as an absent save does.
+    const saved = await upload(t.app, { key: keys.rw, type: 'image', save: '1', file: { bytes, fileName: 'kept.webp' } });
+    expect((await call(t.app, 'GET', `/api/v1/content/_media/${saved.body.id}`, { key: keys.rw })).status).toBe(200);
+  });
+
   it('a key with create on _media (and nothing else) can upload', async () => {
     const service = await t.gateway.keyService(keys.accountId);
     const uploader = (await service.createUserKey({ name: 'uploader', rules: [keyRule('_media', { canCreate: true })] })).secret;

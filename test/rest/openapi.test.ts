@@ -253,6 +253,54 @@ describe('GET /api/v1/open-api-schema.json', () => {
     }
   });
 
+  it('lists POST /api/media to keys with create on _media and the image URLs to keys that read it', async () => {
+    // Another account: the first one's plan has no room for more user keys.
+    const media = await t.createAccount('Media account');
+    const keyService = await t.gateway.keyService(media.accountId);
+    const rule = (type: string, rights: Record<string, boolean>) => ({
+      contentTypeDefinitionName: type, canRead: false, canCreate: false, canUpdate: false, canDelete: false, ...rights,
+    });
+    const { secret: uploader } = await keyService.createUserKey({ name: 'Uploader', rules: [rule('_media', { canCreate: true })] });
+    const { secret: mediaReader } = await keyService.createUserKey({ name: 'Media reader', rules: [rule('_media', { canRead: true })] });
+    const { secret: tagReader } = await keyService.createUserKey({ name: 'Tag reader', rules: [rule('_tag', { canRead: true, canCreate: true })] });
+    const IMAGE_OPS = [
+      'GET /image/{size}/{file}',
+      'GET /image/{size}/{id}/{name}',
+      'GET /image/{size}/{id}/{name}/transform/trim/{trim}',
+      'GET /image/{size}/{id}/{name}/variant/{variant}',
+    ];
+    const MEDIA_OPS = ['POST /api/media', ...IMAGE_OPS];
+    const mediaOps = async (key: string, query = '') => operations(await fetchDoc(key, query)).filter((op) => MEDIA_OPS.includes(op)).sort();
+
+    expect(await mediaOps(keys.rw)).toEqual([...MEDIA_OPS].sort());
+    expect(await mediaOps(uploader)).toEqual(['POST /api/media']);
+    expect(await mediaOps(mediaReader)).toEqual(IMAGE_OPS);
+    expect(await mediaOps(media.ro)).toEqual(IMAGE_OPS);
+    for (const key of [reader, creator, nobody, tagReader]) expect(await mediaOps(key)).toEqual([]);
+    expect(await mediaOps(keys.rw, '?user_only=1')).toEqual([]);
+
+    expect(structuralProblems(await fetchDoc(mediaReader))).toEqual([]);
+    const doc = await fetchDoc(uploader);
+    expect(structuralProblems(doc)).toEqual([]);
+    const upload = doc.paths['/api/media'].post;
+    expect(upload).toMatchObject({ operationId: 'uploadMedia', tags: ['Media'] });
+    expect(upload.requestBody.content['multipart/form-data'].schema).toMatchObject({
+      required: ['file', 'type'],
+      properties: { file: { type: 'string', format: 'binary' }, type: { enum: ['image', 'file'] }, save: { enum: [0, 1] } },
+    });
+    expect(upload.responses[200].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/_media' });
+
+    // Image URLs need no key unless MEDIA_REQUIRE_KEY.
+    expect((await fetchDoc(mediaReader)).paths['/image/{size}/{file}'].get.security).toEqual([]);
+    const config = t.gateway.config as { mediaRequireKey: boolean };
+    config.mediaRequireKey = true;
+    try {
+      expect((await fetchDoc(mediaReader)).paths['/image/{size}/{file}'].get).not.toHaveProperty('security');
+    } finally {
+      config.mediaRequireKey = false;
+    }
+  });
+
   it('supports user_only=1 and refuses versions other than 3', async () => {
     const ops = operations(await fetchDoc(keys.rw, '?user_only=1'));
     expect(ops.some((op) => op.includes('/content/_'))).toBe(false);

@@ -15,5 +15,6 @@ export async function importExportCommand(gateway: Gateway, args: ParsedArgs, ou
   const content = gateway.content(accountId);
   const folder = path.resolve(dir);
   const summary = command === 'import' ? await importExportFolder(content, folder, progressBar()) : await exportAccount(content, folder, progressBar());
-  out(`${command === 'import' ? 'imported' : 'exported'} ${summary.contentTypes} content types and ${summary.objects} objects (${folder})`);
+  const verb = command === 'import' ? 'imported' : 'exported';
+  out(`${verb} ${summary.contentTypes} content types and ${summary.objects} objects, ${summary.files} media files (${folder})`);
 }

@@ -1,8 +1,10 @@
 import { canManageSchema, readableTypes } from '../../access/decisions';
 import type { Permissions } from '../../access/permissions';
 import type { ContentTypeDefinition } from '../../content-types/contentTypeDefinition';
+import { MEDIA_TYPE } from '../../media/mediaKinds';
 import { contentPaths } from './contentPaths';
 import { contentTypeSchemas } from './contentTypeSchemas';
+import { MEDIA_OPERATION_IDS, mediaPaths } from './mediaPaths';
 import type { HttpMethod, OpenApiDocument, PathItem, TagObject } from './openApiTypes';
 import { operationStems } from './operationNames';
 import { SECURITY_SCHEME, sharedResponses, sharedSchemas } from './sharedComponents';
@@ -23,6 +25,8 @@ export interface OpenApiInput {
   serverUrl: string;
   /** `user_only=1`: leave out the system types (`_media`, `_tag`). */
   userOnly?: boolean;
+  /** `MEDIA_REQUIRE_KEY`: the image URLs need a key (else they are listed without security). */
+  mediaRequiresKey?: boolean;
 }
 
 /**
@@ -31,13 +35,14 @@ export interface OpenApiInput {
  * - CTD list/get when it reaches some type; CTD writes with the schema right;
  * - per type: see `contentPaths` (read / create / update / delete / removed);
  * - search when it can read some type, with `content_type[]` limited to those types;
+ * - media upload with create on `_media`, the image URLs with read on it (`mediaPaths`);
  * - GraphQL for every key (a user-defined key's schema is cut to what it may see).
  * Every decision is the permission engine's (`access/decisions.ts`).
  */
 export function buildOpenApiDocument(input: OpenApiInput): OpenApiDocument {
   const { permissions } = input;
   const types = input.contentTypes.filter((ctd) => !(input.userOnly && ctd.internal));
-  const stems = operationStems(types.map((ctd) => ctd.name), SYSTEM_OPERATION_IDS);
+  const stems = operationStems(types.map((ctd) => ctd.name), new Set([...SYSTEM_OPERATION_IDS, ...MEDIA_OPERATION_IDS]));
   const paths: Record<string, PathItem> = {};
   const merge = (more: Record<string, PathItem>) => {
     for (const [path, item] of Object.entries(more)) paths[path] = { ...paths[path], ...item };
@@ -52,6 +57,7 @@ export function buildOpenApiDocument(input: OpenApiInput): OpenApiDocument {
   }
   const searchable = readableTypes(permissions, types.map((ctd) => ctd.name));
   if (searchable.length > 0) merge(searchPaths(searchable));
+  if (types.some((ctd) => ctd.name === MEDIA_TYPE)) merge(mediaPaths(permissions, input.mediaRequiresKey === true));
   merge(graphqlPaths());
 
   return {

@@ -15,7 +15,7 @@ const OPENAPI_3 = /^3(?:\.0(?:\.\d+)?)?$/;
  * (relations are always `DataSource` references). The server URL comes from `PUBLIC_URL`, else
  * from the request (see `serverUrl`).
  */
-export const openApiSchema: RestHandler = async ({ request, ctx, query, publicUrl }) => {
+export const openApiSchema: RestHandler = async ({ request, ctx, query, publicUrl, mediaRequireKey }) => {
   const version = singleParam(query, 'version');
   if (version !== undefined && version !== '' && !OPENAPI_3.test(version)) {
     throw errors.invalidField('version', 'Only OpenAPI 3 (version=3) is available');
@@ -28,6 +28,7 @@ export const openApiSchema: RestHandler = async ({ request, ctx, query, publicUr
       permissions: ctx.permissions,
       serverUrl: serverUrl(publicUrl, request),
       userOnly,
+      mediaRequiresKey: mediaRequireKey,
     }),
   );
 };

@@ -41,6 +41,8 @@ export interface OperationObject {
   parameters?: ParameterObject[];
   requestBody?: RequestBodyObject;
   responses: Record<string, ResponseObject | Reference>;
+  /** Overrides the document's security (`[]`: no key needed). */
+  security?: Record<string, string[]>[];
 }
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -51,6 +51,7 @@ export function registerRestRoute(app: FastifyInstance, gateway: Gateway, route:
       request,
       principal,
       publicUrl: gateway.config.publicUrl,
+      mediaRequireKey: gateway.config.mediaRequireKey,
       ctx: {
         content: await gateway.requestContent(principal.accountId),
         permissions: principal.permissions,

@@ -1,6 +1,7 @@
 import { textKind } from '../../../src/media/detectMediaKind';
-import { mediaUrl, parseFileSegment, parseSeoSegments, parseSize } from '../../../src/media/imageUrls';
+import { absoluteMediaUrl, mediaUrl, parseFileSegment, parseSeoSegments, parseSize } from '../../../src/media/imageUrls';
 import { extensionOf, isAllowedMimeType, nameAgreesWithKind, storedExtension } from '../../../src/media/mediaKinds';
+import { isOrphan } from '../../../src/media/orphanSweep';
 import { Semaphore } from '../../../src/media/semaphore';
 import { fileProblems, saveProblem, typeProblem } from '../../../src/media/uploadProblems';
 
@@ -134,5 +135,27 @@ describe('media decisions', () => {
     expect(peak).toBe(2);
     await expect(semaphore.run(async () => Promise.reject(new Error('x')))).rejects.toThrow('x');
     expect(await semaphore.run(async () => 'after a failure')).toBe('after a failure');
+  });
+
+  it.each([
+    ['/image/0x0/_media-1.png', 'https://cms.example.com', 'https://cms.example.com/image/0x0/_media-1.png'],
+    ['/image/0x0/_media-1.png', 'https://cms.example.com/base//', 'https://cms.example.com/base/image/0x0/_media-1.png'],
+    ['/image/0x0/_media-1.png', undefined, '/image/0x0/_media-1.png'],
+    ['https://images.unsplash.com/x.jpg', 'https://cms.example.com', 'https://images.unsplash.com/x.jpg'],
+    ['//cdn.example.com/x.jpg', 'https://cms.example.com', '//cdn.example.com/x.jpg'],
+    [null, 'https://cms.example.com', null],
+  ])('GraphQL answers the url %s under PUBLIC_URL %s as %s', (url, publicUrl, expected) => {
+    expect(absoluteMediaUrl(url, publicUrl)).toBe(expected);
+  });
+
+  const now = new Date('2026-01-01T12:00:00Z');
+  const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+  it.each([
+    ['old, no object', true, { accountId: 'a', idKey: '_media-1', uploadDate: ago(11) }, false],
+    ['old, with its object', false, { accountId: 'a', idKey: '_media-1', uploadDate: ago(11) }, true],
+    ['within the grace period, no object', false, { accountId: 'a', idKey: '_media-1', uploadDate: ago(9) }, false],
+    ['no account in its metadata', false, { accountId: undefined as unknown as string, idKey: '_media-1', uploadDate: ago(60) }, false],
+  ])('a stored file %s is an orphan: %s', (_name, orphan, file, objectExists) => {
+    expect(isOrphan(file, now, 10 * 60_000, objectExists)).toBe(orphan);
   });
 });
