@@ -22,12 +22,15 @@ export function absoluteMediaUrl(url: unknown, publicUrl: string | undefined): u
   return `${publicUrl.replace(/\/+$/, '')}${url}`;
 }
 
-/** Parses `{W}x{H}` of an image URL; undefined for anything else (or a dimension over the maximum). */
-export function parseSize(segment: string): RequestedSize | undefined {
-  const match = /^(\d{1,5})x(\d{1,5})$/.exec(segment);
+/**
+ * Parses `{W}x{H}` of an image URL: the size, `'tooLarge'` for a well-formed size with a dimension over
+ * the maximum (a 400 naming `size`), undefined for anything else (no such URL: 404).
+ */
+export function parseSize(segment: string): RequestedSize | 'tooLarge' | undefined {
+  const match = /^(\d{1,9})x(\d{1,9})$/.exec(segment);
   if (!match) return undefined;
   const [width, height] = [Number(match[1]), Number(match[2])];
-  return width > MAX_VARIANT_DIMENSION || height > MAX_VARIANT_DIMENSION ? undefined : { width, height };
+  return width > MAX_VARIANT_DIMENSION || height > MAX_VARIANT_DIMENSION ? 'tooLarge' : { width, height };
 }
 
 /** The object id of `{id}.{ext}`, the last segment of an image URL; undefined without an extension. */

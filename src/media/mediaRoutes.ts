@@ -5,7 +5,7 @@ import { errors } from '../errors/errorFactory';
 import { authenticate } from '../http/authenticate';
 import { requireAction } from '../operations/guards';
 import type { Gateway } from '../runtime/gateway';
-import { parseFileSegment, parseSeoSegments, parseSize } from './imageUrls';
+import { MAX_VARIANT_DIMENSION, parseFileSegment, parseSeoSegments, parseSize } from './imageUrls';
 import { parseTransformQuery, parseTrimPath, type TrimSpec } from './imageTransforms';
 import { MediaDelivery, type DeliveryRequest } from './mediaDelivery';
 import { MediaFiles } from './mediaFiles';
@@ -43,6 +43,7 @@ export const mediaRoutes: FastifyPluginAsync<{ gateway: Gateway }> = async (app,
   const serve = async (request: FastifyRequest, reply: FastifyReply, id: string | undefined, asked: Pick<DeliveryRequest, 'trim' | 'variant'> = {}) => {
     const owner = gateway.config.mediaRequireKey ? await readerAccount(request) : undefined;
     const size = parseSize((request.params as { size: string }).size);
+    if (size === 'tooLarge') throw errors.invalidField('size', `Width and height must be at most ${MAX_VARIANT_DIMENSION} pixels (0: as the original).`);
     const query = parseTransformQuery((request.query as { transform?: unknown }).transform);
     if (query === 'invalid') throw errors.invalidField('transform', 'Expected {"trim":{"top":…,"left":…,…}} with whole numbers of pixels.');
     const trim: TrimSpec | undefined = asked.trim ?? query;

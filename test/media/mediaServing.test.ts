@@ -65,12 +65,17 @@ describe('GET /image/{W}x{H}/{id}.{ext} (over HTTP, real database)', () => {
   it.each([
     ['an unknown id', '/image/0x0/_media-doesNotExist.jpg'],
     ['a malformed size', '/image/axb/ID.jpg'],
-    ['a size over the maximum', '/image/99999x0/ID.jpg'],
     ['no extension', '/image/0x0/ID'],
   ])('answers a JSON 404 for %s', async (_label, url) => {
     const response = await get(url.replace('ID', photo.id));
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({ code: 404, message: 'Not found' });
+  });
+
+  it.each(['/image/99999x0/ID.jpg', '/image/0x5001/ID/photo.jpg'])('refuses a size over the maximum with a 400 naming size: %s', async (url) => {
+    const response = await get(url.replace('ID', photo.id));
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({ size: ['Width and height must be at most 5000 pixels (0: as the original).'] });
   });
 
   it('serves SVG sandboxed, so its script cannot run on the API origin', async () => {
