@@ -21,10 +21,17 @@ export const MAX_ENTRIES_PER_POLL = 500;
 
 /** Topics one entry carries at most. */
 const MAX_TOPICS_PER_ENTRY = 100;
+/**
+ * How long a publish waits for others to share its entry. A batch of writes publishes once per
+ * object; without the wait each got its own entry and its own head, mark and prune writes (4 writes
+ * per object, competing with the objects' own writes for SQLite's single writer). This instance's
+ * listeners are told at once; other instances learn of it this much later.
+ */
+export const PUBLISH_LINGER_MS = 50;
 
 interface QueuedPublish {
   topic: string;
-  resolve(claimed: { n: number; housekeeping: Promise<void> }): void;
+  resolve(claimed: { n: number; marked: Promise<void>; housekeeping: Promise<void> }): void;
   reject(error: unknown): void;
 }
 
@@ -154,18 +161,21 @@ export class ChangeFeed {
     return this.queued;
   }
 
-  /** Claims an entry for `topic` (sharing it with the topics queued meanwhile), then bumps the topic's mark. */
+  /** Claims an entry for `topic` (sharing it with the topics queued within the linger and while a claim is under way), with its topics' marks bumped. */
   private async append(topic: string): Promise<void> {
-    const { n, housekeeping } = await new Promise<{ n: number; housekeeping: Promise<void> }>((resolve, reject) => {
+    const { marked, housekeeping } = await new Promise<{ n: number; marked: Promise<void>; housekeeping: Promise<void> }>((resolve, reject) => {
       this.queue.push({ topic, resolve, reject });
-      if (!this.claiming) void this.claimQueued();
+      if (!this.claiming) {
+        this.claiming = true;
+        setTimeout(() => void this.claimQueued(), PUBLISH_LINGER_MS);
+      }
     });
-    await Promise.all([topic === ALL_TOPICS ? undefined : this.log.markTopic(topic, n), housekeeping]);
+    await Promise.all([marked, housekeeping]);
   }
 
   /**
    * One claim at a time per instance, each after the last (so the instance never collides with
-   * itself), carrying every topic queued while the previous claim was under way.
+   * itself), carrying every topic queued meanwhile; each distinct topic's mark is bumped once per entry.
    */
   private async claimQueued(): Promise<void> {
     this.claiming = true;
@@ -174,14 +184,16 @@ export class ChangeFeed {
         const batch = this.queue.splice(0, MAX_TOPICS_PER_ENTRY);
         try {
           const known = this.known ?? (await this.log.findEnd(await this.log.readHead()));
-          const n = await this.log.append([...new Set(batch.map((queued) => queued.topic))], this.instanceId, known);
+          const topics = [...new Set(batch.map((queued) => queued.topic))];
+          const n = await this.log.append(topics, this.instanceId, known);
           this.known = Math.max(this.known ?? 0, n);
+          const marked = Promise.all(topics.filter((topic) => topic !== ALL_TOPICS).map((topic) => this.log.markTopic(topic, n))).then(() => undefined);
           // Best effort: the head helps starting instances and the hole check; pruning keeps the log bounded.
           const housekeeping = Promise.all([this.log.raiseHead(n), this.log.prune(n)]).then(
             () => undefined,
             () => undefined,
           );
-          for (const queued of batch) queued.resolve({ n, housekeeping });
+          for (const queued of batch) queued.resolve({ n, marked, housekeeping });
         } catch (error) {
           for (const queued of batch) queued.reject(error);
         }
