@@ -52,6 +52,8 @@ export interface DatabaseOptions {
 export class Database {
   readonly models: Models;
   private objectLayout: ObjectLayout | undefined;
+  /** The ping under way (health and readiness share it). */
+  private pinging: Promise<boolean> | undefined;
 
   private constructor(
     readonly connection: Connection,
@@ -144,14 +146,22 @@ export class Database {
 
   /** Whether the server answers a ping. */
   async ping(): Promise<boolean> {
-    try {
-      const db = this.connection.db;
-      if (!db) return false;
-      await db.admin().command({ ping: 1 }, { timeoutMS: PING_TIMEOUT_MS });
-      return true;
-    } catch {
-      return false;
-    }
+    const db = this.connection.db;
+    if (!db) return false;
+    // One ping at a time, and not cancelled at the timeout: a cancelled ping would also cancel the
+    // connection it may be opening to a server that is back, and a loaded server would never get one.
+    this.pinging ??= db
+      .admin()
+      .ping()
+      .then(
+        () => true,
+        () => false,
+      )
+      .finally(() => {
+        this.pinging = undefined;
+      });
+    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PING_TIMEOUT_MS).unref());
+    return Promise.race([this.pinging, timeout]);
   }
 
   /** Drops this database (tests only). */

@@ -41,6 +41,7 @@ export interface ChangeFeedOptions {
   maxPollGapMs?: number;
   headCheckIntervalMs?: number;
   maxEntriesPerPoll?: number;
+  publishLingerMs?: number;
 }
 
 /**
@@ -65,6 +66,7 @@ export class ChangeFeed {
   private readonly maxPollGapMs: number;
   private readonly headCheckIntervalMs: number;
   private readonly maxEntriesPerPoll: number;
+  private readonly publishLingerMs: number;
   /** The last entry this instance has read; undefined before its first poll. */
   private floor: number | undefined;
   /** The highest entry known to exist (read or claimed here): where the next claim starts. */
@@ -90,6 +92,7 @@ export class ChangeFeed {
     this.maxPollGapMs = options.maxPollGapMs ?? MAX_POLL_GAP_MS;
     this.headCheckIntervalMs = options.headCheckIntervalMs ?? HEAD_CHECK_INTERVAL_MS;
     this.maxEntriesPerPoll = options.maxEntriesPerPoll ?? MAX_ENTRIES_PER_POLL;
+    this.publishLingerMs = options.publishLingerMs ?? PUBLISH_LINGER_MS;
   }
 
   /** Registers a listener; returns a function that removes it. */
@@ -167,7 +170,7 @@ export class ChangeFeed {
       this.queue.push({ topic, resolve, reject });
       if (!this.claiming) {
         this.claiming = true;
-        setTimeout(() => void this.claimQueued(), PUBLISH_LINGER_MS);
+        setTimeout(() => void this.claimQueued(), this.publishLingerMs);
       }
     });
     await Promise.all([marked, housekeeping]);

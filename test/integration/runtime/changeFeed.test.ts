@@ -100,8 +100,9 @@ describe('change feed across instances (real database)', () => {
   });
 
   it('an entry deleted before another instance read it is noticed at the next head check: ALL_TOPICS', async () => {
-    const writer = await instance();
-    const reader = await instance({ feed: { headCheckIntervalMs: 200 } });
+    // The head check is due long after the two publishes, even on a loaded machine.
+    const writer = await instance({ feed: { publishLingerMs: 0 } });
+    const reader = await instance({ feed: { headCheckIntervalMs: 1500 } });
     const lost = topic('lost');
     const later = topic('later');
     await writer.feed.publish(lost);
@@ -110,7 +111,7 @@ describe('change feed across instances (real database)', () => {
     await writer.feed.publish(later); // behind the hole: unreachable by reading on
     await reader.feed.poll();
     expect(reader.notifications).toEqual([]);
-    await sleep(250);
+    await sleep(1600);
     await reader.feed.poll();
     expect(reader.notifications).toEqual([ALL_TOPICS]);
     // Past the hole, reading goes on normally.
