@@ -3,7 +3,8 @@ import { planOf, QUOTA_WINDOW_DAYS, type Plan } from '../config/plans';
 import type { Database } from '../database/database';
 import { buildAccountView, type AccountView } from './accountView';
 import { LastUsedWriter } from './lastUsedWriter';
-import { burstShare, quotaRemaining, quotaSpent } from './limitDecisions';
+import { compactGoneInstances } from './counterCompaction';
+import { burstShare, quotaRemaining, quotaSpent, servingInstances } from './limitDecisions';
 import { takeBurst } from './burstWindow';
 import { rateLimitValue } from './rateLimitHeaders';
 import { UsageRecorder, type CallOutcome } from './usageRecorder';
@@ -44,10 +45,10 @@ export class QuotaRuntime {
   private readonly lastUsed: LastUsedWriter;
   private readonly views = new Map<string, AccountView>();
   private readonly loading = new Map<string, Promise<AccountView>>();
-  private live = 1;
   private timer?: NodeJS.Timeout;
   private ticking?: Promise<void>;
   private lastSweep = 0;
+  private maintaining?: Promise<void>;
 
   constructor(
     database: Database,
@@ -73,6 +74,7 @@ export class QuotaRuntime {
     this.timer = undefined;
     await this.ticking;
     await this.tick();
+    await this.maintaining;
   }
 
   /**
@@ -142,17 +144,26 @@ export class QuotaRuntime {
     for (const [accountId, view] of this.views) if (now - view.lastSeenMs > IDLE_ACCOUNT_MS) this.views.delete(accountId);
     await this.refresh([...this.views.keys()], now);
     await this.lastUsed.flush(); // after the refresh: a failing "last used" write never holds the views back
-    if (now - this.lastSweep > SWEEP_EVERY_MS) {
+    if (now - this.lastSweep > SWEEP_EVERY_MS && !this.maintaining) {
+      // Beside the ticks, not in them: however long it takes, flushes and refreshes go on.
       this.lastSweep = now;
-      await this.store.sweep(windowDays(now, KEPT_DAYS)[0], now);
+      this.maintaining = this.maintain(now)
+        .catch((error: Error) => console.error('[contentgate] usage sweep/compaction failed (retried in an hour):', error.message))
+        .finally(() => (this.maintaining = undefined));
     }
   }
 
-  /** Re-reads the accounts' counters and plans (and the live instances) into their views. */
+  /** Hourly: counters an earlier version kept shared moved, old counters swept, gone instances' counters folded. */
+  private async maintain(now: number): Promise<void> {
+    await this.store.moveSharedCounters();
+    await this.store.sweep(windowDays(now, KEPT_DAYS)[0], now);
+    await compactGoneInstances(this.store, now);
+  }
+
+  /** Re-reads the accounts' counters and plans into their views (and who else serves each account). */
   private async refresh(accountIds: string[], now: number): Promise<void> {
     const firstDay = windowDays(now)[0];
-    const [counters, plans, live] = await Promise.all([this.store.counters(accountIds, firstDay), this.store.plans(accountIds), this.store.liveInstances(now)]);
-    this.live = live;
+    const [counters, plans] = await Promise.all([this.store.counters(accountIds, firstDay), this.store.plans(accountIds)]);
     const byAccount = new Map<string, typeof counters>();
     for (const counter of counters) {
       const list = byAccount.get(counter.accountId) ?? [];
@@ -162,8 +173,9 @@ export class QuotaRuntime {
     for (const accountId of accountIds) {
       const previous = this.views.get(accountId);
       const plan = planOf(this.plans, plans.get(accountId));
-      const view = buildAccountView(plan, byAccount.get(accountId) ?? [], firstDay, (id) => this.recorder.holds(id), previous?.lastSeenMs ?? now);
-      view.burstShare = burstShare(plan.burstPerSecond, this.live);
+      const own = byAccount.get(accountId) ?? [];
+      const view = buildAccountView(plan, own, firstDay, (id) => this.recorder.holds(id), previous?.lastSeenMs ?? now);
+      view.burstShare = burstShare(plan.burstPerSecond, servingInstances(own, this.instance, now));
       if (previous) view.burst = previous.burst;
       view.nextReleaseAt = quotaFreesUpAt(this.callsByDay(view, accountId, todayOf(now)), Number.POSITIVE_INFINITY, now);
       this.views.set(accountId, view);

@@ -1,5 +1,5 @@
 import { DEFAULT_PLANS, type Plan } from '../../../src/config/plans';
-import { burstShare, quotaRemaining, quotaSpent } from '../../../src/quotas/limitDecisions';
+import { burstShare, quotaRemaining, quotaSpent, servingInstances, SERVING_MS } from '../../../src/quotas/limitDecisions';
 import { takeBurst, emptyBurstWindow } from '../../../src/quotas/burstWindow';
 import { rateLimitPolicy, rateLimitValue } from '../../../src/quotas/rateLimitHeaders';
 import { dayOf, quotaFreesUpAt, windowDays } from '../../../src/quotas/usageWindow';
@@ -17,6 +17,25 @@ describe('burst share per instance', () => {
     [10, 0, 10],
   ])('burst %s over %s live instances → %s', (burst, live, share) => {
     expect(burstShare(burst, live)).toBe(share);
+  });
+});
+
+describe('instances serving an account (they share its burst)', () => {
+  const at = (instance: string, ageMs: number) => ({ instance, at: NOW - ageMs });
+  it.each([
+    ['no counters: this instance alone', [], 1],
+    ['only its own counters', [at('me', 0), at('me', 100)], 1],
+    ['another wrote just now', [at('me', 0), at('b', 200)], 2],
+    ['another wrote at the edge of the window', [at('b', SERVING_MS)], 2],
+    ['another stopped serving it a while ago', [at('b', SERVING_MS + 1)], 1],
+    ['two others, one with several keys', [at('b', 0), at('b', 10), at('c', 4000), at('d', 60_000)], 3],
+    ['a folded counter of gone instances', [at('*', 3_600_000)], 1],
+  ])('%s → %s', (_what, counters, serving) => {
+    expect(servingInstances(counters, 'me', NOW)).toBe(serving);
+  });
+  it('alone, an instance takes the whole burst; with others, its rounded-up share', () => {
+    const shares = [[], [at('b', 0)], [at('b', 0), at('c', 0)]].map((counters) => burstShare(20, servingInstances(counters, 'me', NOW)));
+    expect(shares).toEqual([20, 10, 7]);
   });
 });
 
