@@ -136,7 +136,12 @@ export class UsageStore {
     if (!this.ownCollections) return;
     for (const doc of await this.shared.find({ kind: 'counter' }).toArray()) {
       const { _id, ...fields } = doc;
-      await this.countersOf(String(doc.accountId)).updateOne({ _id }, { $set: fields }, { upsert: true });
+      const target = this.countersOf(String(doc.accountId));
+      await target.updateOne({ _id }, { $set: fields }, { upsert: true }).catch(async (error: { code?: number }) => {
+        // FerretDB: another instance inserted it at the same moment; the document is there now.
+        if (error.code !== 11000) throw error;
+        await target.updateOne({ _id }, { $set: fields });
+      });
       await this.shared.deleteOne({ _id });
     }
   }
