@@ -8,6 +8,9 @@
  * The machine may be loaded by other work, which changes from second to second. So the two sides
  * run in `BENCH_ROUNDS` short back-to-back pairs (which side goes first alternates), each pair gives
  * one ratio, and the figure is the median of those ratios: a load spike spoils one pair, not the figure.
+ * Then, in process (`app.inject`, no sockets), batches of `BENCH_BATCH` requests alternate between the
+ * two sides many times, each batch timed by this process's own CPU time: other processes' load barely
+ * moves that figure, so it is the steadiest measure of what the layer itself costs per request.
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -19,7 +22,8 @@ import { planOf } from '../../src/config/plans';
 import { Gateway } from '../../src/runtime/gateway';
 import { BENCH_PLAN, benchConfig } from './benchPlans';
 import { fixtureContentType } from '../support/fixtures';
-import { warm } from './catalog/load';
+import { headersOf, warm } from './catalog/load';
+import type { FastifyInstance } from 'fastify';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -30,6 +34,21 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const BATCH = Number(process.env.BENCH_BATCH ?? 200);
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 40);
+
+/** This process's CPU µs per request for `count` in-process requests to `app`. */
+async function cpuPerRequest(app: FastifyInstance, key: string, request: (typeof REQUESTS)[keyof typeof REQUESTS], count: number): Promise<number> {
+  const headers = headersOf({ key, body: request.body });
+  const cpu = process.cpuUsage();
+  for (let n = 0; n < count; n += 10) {
+    const answers = await Promise.all(Array.from({ length: 10 }, () => app.inject({ method: request.method, url: request.path, headers, payload: request.body })));
+    if (answers.some((answer) => answer.statusCode !== 200)) throw new Error(`in-process ${request.path}: ${answers[0].statusCode}`);
+  }
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / count;
 }
 
 const loadAverage = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
@@ -103,6 +122,23 @@ async function main(): Promise<void> {
       console.log(`${label}: ratios on/off per pair ${list(ratios, 3)}`);
       console.log(
         `${label}: throughput on/off median ${ratio.toFixed(3)}, CPU-bound throughput on/off median ${median(cpuRatios).toFixed(3)} (budget ≥ 0.95: ${ratio >= 0.95 ? 'met' : 'NOT met'}); load average now ${loadAverage()}`,
+      );
+    }
+    console.log(`in process: ${BATCHES} batches of ${BATCH} requests per side, alternating`);
+    for (const [label, request] of Object.entries(REQUESTS)) {
+      await cpuPerRequest(servers[0], key, request, BATCH);
+      await cpuPerRequest(servers[1], key, request, BATCH);
+      const cost = { on: [] as number[], off: [] as number[] };
+      for (let batch = 0; batch < BATCHES; batch++) {
+        for (const side of batch % 2 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
+          cost[side].push(await cpuPerRequest(servers[side === 'on' ? 0 : 1], key, request, BATCH));
+          if (side === 'on') countedSent += BATCH;
+        }
+      }
+      const on = median(cost.on);
+      const off = median(cost.off);
+      console.log(
+        `${label} (in process): CPU per request off ${off.toFixed(1)} µs, on ${on.toFixed(1)} µs median; the layer costs ${(on - off).toFixed(1)} µs, CPU-bound throughput on/off ${(off / on).toFixed(3)}; load average now ${loadAverage()}`,
       );
     }
     await Promise.all(servers.map((server) => server.close())); // the last flush
