@@ -9,8 +9,9 @@
  * run in `BENCH_ROUNDS` short back-to-back pairs (which side goes first alternates), each pair gives
  * one ratio, and the figure is the median of those ratios: a load spike spoils one pair, not the figure.
  * Then, in process (`app.inject`, no sockets), batches of `BENCH_BATCH` requests alternate between the
- * two sides many times, each batch timed by this process's own CPU time: other processes' load barely
- * moves that figure, so it is the steadiest measure of what the layer itself costs per request.
+ * two sides many times, each batch timed by this process's own CPU time (no sockets, no load
+ * generator competing for the cores); a second view of what the layer costs per request, though
+ * garbage collection and the machine's load still move it by ±10–25 µs between runs.
  * `BENCH_SAME=1` runs both sides without the layer: the ratios it prints are the bench's own bias and noise.
  */
 import { randomBytes } from 'node:crypto';
