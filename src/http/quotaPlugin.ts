@@ -5,7 +5,7 @@ import { isAppError, type AppError } from '../errors/appError';
 import { errors } from '../errors/errorFactory';
 import { GRAPHQL_PATHS } from '../graphql/graphqlRoutes';
 import type { Principal } from '../keys/keyResolver';
-import { QuotaRuntime } from '../quotas/quotaRuntime';
+import { QuotaRuntime, type Admission } from '../quotas/quotaRuntime';
 import type { Gateway } from '../runtime/gateway';
 import { rememberPrincipal } from './authenticate';
 import { presentedKey } from './presentedKey';
@@ -53,32 +53,54 @@ export const quotaPlugin = fastifyPlugin(async (app: FastifyInstance, options: {
     errorResponseBuilder: () => errors.tooManyRequests('Too many requests without a valid API key from this address, retry after the number of seconds in Retry-After'),
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    const path = request.url.split('?')[0];
-    const query = request.query as Record<string, unknown> | undefined;
-    if (isLimitExempt(request.method, path, String(request.headers.accept ?? ''), query?.query !== undefined)) return;
-    const principal = await principalOf(request, gateway);
-    if (!principal) {
-      try {
-        await badKeyLimit.call(app, request, reply);
-      } catch (error) {
-        if (!isAppError(error)) throw error;
-        return refuse(request, reply, error);
-      }
+  /** Past the per-address limit: refused (true); under it: on to the route's 401 (false). */
+  const limitBadKey = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
+    try {
+      await badKeyLimit.call(app, request, reply);
+      return false;
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      refuse(request, reply, error);
+      return true;
+    }
+  };
+  const answer = (admission: Admission, request: FastifyRequest, reply: FastifyReply, done: HookDone): void => {
+    if (admission.policy !== undefined) reply.header('ratelimit-policy', admission.policy).header('ratelimit', admission.limit);
+    if (admission.outcome === 'call') return done();
+    if (admission.outcome === 'refusedBurst') {
+      reply.header('retry-after', String(admission.retryAfterSeconds ?? 1));
+      refuse(request, reply, errors.tooManyRequests());
       return;
     }
-    const admission = await runtime.admit(principal.accountId, principal.keyId);
-    for (const [name, value] of Object.entries(admission.headers)) reply.header(name, value);
-    if (admission.outcome === 'refusedBurst') {
-      reply.header('retry-after', String(admission.retryAfterSeconds));
-      return refuse(request, reply, errors.tooManyRequests());
+    if (admission.freesUpAt !== undefined) reply.header('x-quota-reset', new Date(admission.freesUpAt).toISOString());
+    refuse(request, reply, errors.quotaExceeded());
+  };
+  const decide = (principal: Principal | undefined, request: FastifyRequest, reply: FastifyReply, done: HookDone): void => {
+    if (!principal) {
+      settle(limitBadKey(request, reply), (refused) => refused || done(), done);
+      return;
     }
-    if (admission.outcome === 'refusedQuota') {
-      if (admission.freesUpAt !== undefined) reply.header('x-quota-reset', new Date(admission.freesUpAt).toISOString());
-      return refuse(request, reply, errors.quotaExceeded());
-    }
+    rememberPrincipal(request, principal);
+    const admission = runtime.admit(principal.accountId, principal.keyId);
+    if (admission instanceof Promise) settle(admission, (ready) => answer(ready, request, reply, done), done);
+    else answer(admission, request, reply, done);
+  };
+  // A callback hook, not an async one: with the key cached and the account's view here (every
+  // request but the first ones), the decision is made and the request passed on without a promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (isExempt(request)) return done();
+    const principal = principalOf(request, gateway);
+    if (principal instanceof Promise) settle(principal, (resolved) => decide(resolved, request, reply, done), done);
+    else decide(principal, request, reply, done);
   });
 });
+
+type HookDone = (error?: Error) => void;
+
+/** Goes on with a promise's value; a rejection, or an error going on, ends the hook with it. */
+function settle<T>(pending: Promise<T>, next: (value: T) => unknown, done: HookDone): void {
+  pending.then(next).catch((error: Error) => done(error));
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -87,17 +109,25 @@ declare module 'fastify' {
   }
 }
 
-/** The request's principal, or undefined for a missing, malformed or unknown key. */
-async function principalOf(request: FastifyRequest, gateway: Gateway): Promise<Principal | undefined> {
+/** The request's principal, or undefined for a missing, malformed or unknown key (a promise only when the database is asked). */
+function principalOf(request: FastifyRequest, gateway: Gateway): Principal | undefined | Promise<Principal | undefined> {
   let key: string | undefined;
   try {
     key = presentedKey(request);
   } catch {
     return undefined; // header and parameter differ: the route answers 400, this counts as a bad key
   }
-  const principal = key ? await gateway.keys.resolve(key) : undefined;
-  if (principal) rememberPrincipal(request, principal);
-  return principal;
+  return key ? gateway.keys.resolveNow(key) : undefined;
+}
+
+/** `isLimitExempt` for a request, reading its `Accept` header and query only on a GraphQL GET. */
+function isExempt(request: FastifyRequest): boolean {
+  const { url, method } = request;
+  const mark = url.indexOf('?');
+  const path = mark < 0 ? url : url.slice(0, mark);
+  if (method !== 'GET' || !GRAPHQL.has(path)) return isLimitExempt(method, path, '', false);
+  const query = request.query as Record<string, unknown> | undefined;
+  return isLimitExempt(method, path, String(request.headers.accept ?? ''), query?.query !== undefined);
 }
 
 /**

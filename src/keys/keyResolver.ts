@@ -64,11 +64,21 @@ export class KeyResolver {
 
   /** The principal of a secret, or undefined when it is malformed, unknown or revoked. */
   async resolve(secret: unknown): Promise<Principal | undefined> {
+    return this.resolveNow(secret);
+  }
+
+  /**
+   * Like `resolve`, but answers at once, without a promise, when the secret is malformed or its key
+   * is cached (the request path then waits on nothing); a promise only when the database is asked.
+   */
+  resolveNow(secret: unknown): Principal | undefined | Promise<Principal | undefined> {
     const parsed = parseSecret(secret);
     if (!parsed) return undefined;
     const hash = hashSecret(parsed.secret, this.crypto.hmacKey);
-    const cached = this.cache.get(hash);
-    if (cached) return cached;
+    return this.cache.get(hash) ?? this.lookUp(hash);
+  }
+
+  private async lookUp(hash: string): Promise<Principal | undefined> {
     const epoch = this.epoch;
     const record = await this.database.models.apiKeys.collection.findOne({ hash });
     if (!record) return undefined;

@@ -14,6 +14,7 @@ import { toKeyView, type KeyView, type KeyWithSecret } from './keyView';
 import { decryptSecret, encryptSecret } from './secrets/keyEncryption';
 import { generateSecret, maskSecret } from './secrets/keyFormat';
 import { hashSecret } from './secrets/keyHashing';
+import { writeKey } from './keyWrites';
 import { validateKeyRules } from './validateKeyRules';
 
 /** The names application keys carry. */
@@ -111,19 +112,20 @@ export class KeyService {
 
   /** Changes a user-defined key's name and/or rules (application keys have no rules). */
   async update(id: string, input: { name?: unknown; rules?: unknown }): Promise<KeyView> {
-    const record = await this.record(id);
-    const set: Partial<ApiKeyRecord> = { updatedAt: flotiqDate() };
-    if (input.name !== undefined) set.name = validName(input.name);
-    if (input.rules !== undefined) {
-      if (record.kind !== 'user') throw errors.invalidField('rules', 'Application keys have no rules');
-      set.rules = await this.validRules(input.rules);
-    }
-    await this.scope.apiKeys.updateOne({ _id: id }, { $set: set });
+    const { record, set } = await writeKey(this.scope, () => this.record(id), async (current) => {
+      const change: Partial<ApiKeyRecord> = { updatedAt: flotiqDate() };
+      if (input.name !== undefined) change.name = validName(input.name);
+      if (input.rules !== undefined) {
+        if (current.kind !== 'user') throw errors.invalidField('rules', 'Application keys have no rules');
+        change.rules = await this.validRules(input.rules);
+      }
+      return change;
+    });
     if (set.rules) {
       try {
         await this.requireRuleTypes(set.rules);
       } catch (error) {
-        await this.scope.apiKeys.updateOne({ _id: id }, { $set: { rules: record.rules } });
+        await writeKey(this.scope, () => this.record(id), () => ({ rules: record.rules }));
         throw error;
       }
     }
@@ -134,18 +136,12 @@ export class KeyService {
 
   /** Replaces a key's secret; the old one stops working at once. */
   async regenerate(id: string): Promise<KeyWithSecret> {
-    const record = await this.record(id);
-    const secret = generateSecret(secretKind(record.kind));
-    await this.scope.apiKeys.updateOne(
-      { _id: id },
-      {
-        $set: {
-          hash: hashSecret(secret, this.crypto.hmacKey),
-          encrypted: encryptSecret(secret, this.crypto.encryptionKey),
-          updatedAt: flotiqDate(),
-        },
-      },
-    );
+    const secret = generateSecret(secretKind((await this.record(id)).kind));
+    const { record } = await writeKey(this.scope, () => this.record(id), () => ({
+      hash: hashSecret(secret, this.crypto.hmacKey),
+      encrypted: encryptSecret(secret, this.crypto.encryptionKey),
+      updatedAt: flotiqDate(),
+    }));
     await this.feed?.publish(keyTopic(id));
     await this.audited('key.regenerated', record);
     return { key: await this.get(id), secret };

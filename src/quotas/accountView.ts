@@ -1,4 +1,6 @@
 import type { Plan } from '../config/plans';
+import { emptyBurstWindow, type BurstWindow } from './burstWindow';
+import { rateLimitPolicy } from './rateLimitHeaders';
 import type { StoredCounter } from './usageStore';
 
 /**
@@ -8,6 +10,12 @@ import type { StoredCounter } from './usageStore';
  */
 export interface AccountView {
   plan: Plan;
+  /** The plan's `RateLimit-Policy` header (undefined when it limits nothing). */
+  policy: string | undefined;
+  /** This instance's share of the burst per second (`null`: no burst limit). */
+  burstShare: number | null;
+  /** This instance's calls of the account in the current second (kept across refreshes). */
+  burst: BurstWindow;
   baseCalls: number;
   callsByDay: Map<string, number>;
   /** When this instance last served the account (idle accounts are dropped). */
@@ -16,7 +24,7 @@ export interface AccountView {
   nextReleaseAt?: number;
 }
 
-/** Builds an account's view from its stored counters in the window. */
+/** Builds an account's view from its stored counters in the window (burst share: the whole burst). */
 export function buildAccountView(
   plan: Plan,
   counters: readonly StoredCounter[],
@@ -32,5 +40,5 @@ export function buildAccountView(
     callsByDay.set(counter.day, (callsByDay.get(counter.day) ?? 0) + counter.calls);
     baseCalls += counter.calls;
   }
-  return { plan, baseCalls, callsByDay, lastSeenMs };
+  return { plan, policy: rateLimitPolicy(plan), burstShare: plan.burstPerSecond, burst: emptyBurstWindow(), baseCalls, callsByDay, lastSeenMs };
 }

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { planOf, QUOTA_WINDOW_DAYS, type Plan } from '../config/plans';
 import type { Database } from '../database/database';
 import { buildAccountView, type AccountView } from './accountView';
 import { LastUsedWriter } from './lastUsedWriter';
-import { burstShare, quotaRemaining, quotaSpent } from './limitDecisions';
-import { rateLimitHeaders } from './rateLimitHeaders';
-import { UsageRecorder } from './usageRecorder';
+import { compactGoneInstances } from './counterCompaction';
+import { burstShare, quotaRemaining, quotaSpent, servingInstances } from './limitDecisions';
+import { takeBurst } from './burstWindow';
+import { rateLimitValue } from './rateLimitHeaders';
+import { UsageRecorder, type CallOutcome } from './usageRecorder';
 import { UsageStore } from './usageStore';
 import { dayOf, quotaFreesUpAt, todayOf, windowDays } from './usageWindow';
 
@@ -18,17 +19,24 @@ const IDLE_ACCOUNT_MS = 10 * 60_000;
 const KEPT_DAYS = QUOTA_WINDOW_DAYS + 2;
 const SWEEP_EVERY_MS = 3_600_000;
 
-/** What the gateway answers a request with, as far as limits go. */
-export type Admission =
-  | { outcome: 'call'; headers: Record<string, string> }
-  | { outcome: 'refusedBurst'; headers: Record<string, string>; retryAfterSeconds: number }
-  | { outcome: 'refusedQuota'; headers: Record<string, string>; freesUpAt?: number };
+/**
+ * What the gateway answers a request with, as far as limits go: the outcome, the `RateLimit-Policy`
+ * and `RateLimit` header values (absent when the plan limits nothing), the seconds a burst refusal
+ * asks to wait, and when calls free up after a quota refusal.
+ */
+export interface Admission {
+  outcome: CallOutcome;
+  policy?: string;
+  limit?: string;
+  retryAfterSeconds?: number;
+  freesUpAt?: number;
+}
 
 /**
  * The per-instance quota runtime. The request path decides from memory only: the account's view
  * (refreshed from the database every `QUOTA_TICK_MS`; read once, not written, on an account's
  * first request here) plus what this instance counted since, and this instance's share of the
- * burst (rate-limiter-flexible's in-memory limiter). Counts go to the database in the background.
+ * burst (a one-second window in memory). Counts go to the database in the background.
  */
 export class QuotaRuntime {
   readonly instance = randomBytes(6).toString('hex');
@@ -37,11 +45,10 @@ export class QuotaRuntime {
   private readonly lastUsed: LastUsedWriter;
   private readonly views = new Map<string, AccountView>();
   private readonly loading = new Map<string, Promise<AccountView>>();
-  private readonly burstLimiters = new Map<number, RateLimiterMemory>();
-  private live = 1;
   private timer?: NodeJS.Timeout;
   private ticking?: Promise<void>;
   private lastSweep = 0;
+  private maintaining?: Promise<void>;
 
   constructor(
     database: Database,
@@ -67,45 +74,48 @@ export class QuotaRuntime {
     this.timer = undefined;
     await this.ticking;
     await this.tick();
+    await this.maintaining;
   }
 
-  /** Decides one authenticated request and counts it (a call, or a refusal). */
-  async admit(accountId: string, keyId: string): Promise<Admission> {
+  /**
+   * Decides one authenticated request and counts it (a call, or a refusal). Synchronous once the
+   * account's view is here (every request but an account's first on this instance), so the request
+   * path waits on nothing.
+   */
+  admit(accountId: string, keyId: string): Admission | Promise<Admission> {
+    const view = this.views.get(accountId);
+    if (!view) return this.load(accountId).then((loaded) => this.decide(loaded, accountId, keyId));
+    return this.decide(view, accountId, keyId);
+  }
+
+  private decide(view: AccountView, accountId: string, keyId: string): Admission {
     const now = this.now();
-    const view = this.views.get(accountId) ?? (await this.load(accountId));
     view.lastSeenMs = now;
-    const { plan } = view;
+    const { plan, policy } = view;
     const day = todayOf(now);
     const used = view.baseCalls + this.recorder.heldCalls(accountId);
-    // Under the quota the headers use the release time of the last refresh (today's calls leave last).
-    const freesUp = () => view.nextReleaseAt ?? now + QUOTA_WINDOW_DAYS * 86_400_000;
     if (quotaSpent(plan, used)) {
       this.recorder.record(accountId, keyId, day, 'refusedQuota');
       const at = quotaFreesUpAt(this.callsByDay(view, accountId, day), plan.callsPer30Days ?? 0, now);
-      const headers = rateLimitHeaders({ plan, burstRemaining: 0, burstResetSeconds: 0, quotaRemaining: 0, quotaResetSeconds: seconds(at, now) });
-      return { outcome: 'refusedQuota', headers, freesUpAt: at };
+      const limit = rateLimitValue({ plan, burstRemaining: 0, burstResetSeconds: 0, quotaRemaining: 0, quotaResetSeconds: seconds(at, now) });
+      return { outcome: 'refusedQuota', policy, limit, freesUpAt: at };
     }
+    // Under the quota the headers use the release time of the last refresh (today's calls leave last).
+    const quotaResetSeconds = plan.callsPer30Days === null ? 0 : seconds(view.nextReleaseAt ?? now + QUOTA_WINDOW_DAYS * 86_400_000, now);
     let burstRemaining = 0;
-    let burstResetSeconds = 0;
-    const share = burstShare(plan.burstPerSecond, this.live);
-    if (share !== null) {
-      const result = share === 0 ? undefined : await this.burstLimiter(share).consume(accountId).catch((refusal: unknown) => refusal);
-      if (!(result instanceof RateLimiterRes) || result.consumedPoints > share) {
+    if (view.burstShare !== null) {
+      burstRemaining = takeBurst(view.burst, view.burstShare, now);
+      if (burstRemaining < 0) {
         this.recorder.record(accountId, keyId, day, 'refusedBurst');
-        const retryAfterSeconds = result instanceof RateLimiterRes ? Math.max(1, Math.ceil(result.msBeforeNext / 1000)) : 1;
-        const remaining = quotaRemaining(plan, used) ?? 0;
-        const headers = rateLimitHeaders({ plan, burstRemaining: 0, burstResetSeconds: retryAfterSeconds, quotaRemaining: remaining, quotaResetSeconds: seconds(freesUp(), now) });
-        return { outcome: 'refusedBurst', headers, retryAfterSeconds };
+        const limit = rateLimitValue({ plan, burstRemaining: 0, burstResetSeconds: 1, quotaRemaining: quotaRemaining(plan, used) ?? 0, quotaResetSeconds });
+        return { outcome: 'refusedBurst', policy, limit, retryAfterSeconds: 1 };
       }
-      burstRemaining = result.remainingPoints;
-      burstResetSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
     }
     this.recorder.record(accountId, keyId, day, 'call');
     this.lastUsed.touch(keyId, now);
-    if (plan.burstPerSecond === null && plan.callsPer30Days === null) return { outcome: 'call', headers: {} };
-    const remaining = (quotaRemaining(plan, used + 1) ?? 0);
-    const quotaResetSeconds = plan.callsPer30Days === null ? 0 : seconds(freesUp(), now);
-    return { outcome: 'call', headers: rateLimitHeaders({ plan, burstRemaining, burstResetSeconds, quotaRemaining: remaining, quotaResetSeconds }) };
+    if (policy === undefined) return { outcome: 'call' };
+    const limit = rateLimitValue({ plan, burstRemaining, burstResetSeconds: 1, quotaRemaining: quotaRemaining(plan, used + 1) ?? 0, quotaResetSeconds });
+    return { outcome: 'call', policy, limit };
   }
 
   /** One flush and refresh that starts after this call (everything counted before it is written). */
@@ -134,17 +144,26 @@ export class QuotaRuntime {
     for (const [accountId, view] of this.views) if (now - view.lastSeenMs > IDLE_ACCOUNT_MS) this.views.delete(accountId);
     await this.refresh([...this.views.keys()], now);
     await this.lastUsed.flush(); // after the refresh: a failing "last used" write never holds the views back
-    if (now - this.lastSweep > SWEEP_EVERY_MS) {
+    if (now - this.lastSweep > SWEEP_EVERY_MS && !this.maintaining) {
+      // Beside the ticks, not in them: however long it takes, flushes and refreshes go on.
       this.lastSweep = now;
-      await this.store.sweep(windowDays(now, KEPT_DAYS)[0], now);
+      this.maintaining = this.maintain(now)
+        .catch((error: Error) => console.error('[contentgate] usage sweep/compaction failed (retried in an hour):', error.message))
+        .finally(() => (this.maintaining = undefined));
     }
   }
 
-  /** Re-reads the accounts' counters and plans (and the live instances) into their views. */
+  /** Hourly: counters an earlier version kept shared moved, old counters swept, gone instances' counters folded. */
+  private async maintain(now: number): Promise<void> {
+    await this.store.moveSharedCounters();
+    await this.store.sweep(windowDays(now, KEPT_DAYS)[0], now);
+    await compactGoneInstances(this.store, now);
+  }
+
+  /** Re-reads the accounts' counters and plans into their views (and who else serves each account). */
   private async refresh(accountIds: string[], now: number): Promise<void> {
     const firstDay = windowDays(now)[0];
-    const [counters, plans, live] = await Promise.all([this.store.counters(accountIds, firstDay), this.store.plans(accountIds), this.store.liveInstances(now)]);
-    this.live = live;
+    const [counters, plans] = await Promise.all([this.store.counters(accountIds, firstDay), this.store.plans(accountIds)]);
     const byAccount = new Map<string, typeof counters>();
     for (const counter of counters) {
       const list = byAccount.get(counter.accountId) ?? [];
@@ -154,7 +173,10 @@ export class QuotaRuntime {
     for (const accountId of accountIds) {
       const previous = this.views.get(accountId);
       const plan = planOf(this.plans, plans.get(accountId));
-      const view = buildAccountView(plan, byAccount.get(accountId) ?? [], firstDay, (id) => this.recorder.holds(id), previous?.lastSeenMs ?? now);
+      const own = byAccount.get(accountId) ?? [];
+      const view = buildAccountView(plan, own, firstDay, (id) => this.recorder.holds(id), previous?.lastSeenMs ?? now);
+      view.burstShare = burstShare(plan.burstPerSecond, servingInstances(own, this.instance, now));
+      if (previous) view.burst = previous.burst;
       view.nextReleaseAt = quotaFreesUpAt(this.callsByDay(view, accountId, todayOf(now)), Number.POSITIVE_INFINITY, now);
       this.views.set(accountId, view);
     }
@@ -178,14 +200,6 @@ export class QuotaRuntime {
     return days;
   }
 
-  private burstLimiter(points: number): RateLimiterMemory {
-    let limiter = this.burstLimiters.get(points);
-    if (!limiter) {
-      limiter = new RateLimiterMemory({ points, duration: 1 });
-      this.burstLimiters.set(points, limiter);
-    }
-    return limiter;
-  }
 }
 
 function seconds(at: number | undefined, now: number): number {

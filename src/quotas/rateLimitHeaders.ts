@@ -15,22 +15,26 @@ export interface LimitState {
 }
 
 /**
- * The IETF httpapi `RateLimit-Policy` and `RateLimit` headers (draft-ietf-httpapi-ratelimit-headers,
- * structured-field lists): one item `"burst"` (window 1 s) and one `"quota"` (the rolling window),
- * each only when the plan limits it. Empty when the plan limits nothing.
+ * The IETF httpapi `RateLimit-Policy` header (draft-ietf-httpapi-ratelimit-headers, a structured-field
+ * list): one item `"burst"` (window 1 s) and one `"quota"` (the rolling window), each only when the
+ * plan limits it; undefined when the plan limits nothing. It depends on the plan only, so callers
+ * compute it once per plan.
  */
-export function rateLimitHeaders(state: LimitState): Record<string, string> {
-  const policies: string[] = [];
-  const limits: string[] = [];
+export function rateLimitPolicy(plan: Plan): string | undefined {
+  const { burstPerSecond, callsPer30Days } = plan;
+  if (burstPerSecond === null && callsPer30Days === null) return undefined;
+  const burst = burstPerSecond === null ? undefined : `"burst";q=${burstPerSecond};w=1`;
+  const quota = callsPer30Days === null ? undefined : `"quota";q=${callsPer30Days};w=${QUOTA_WINDOW_DAYS * 86_400}`;
+  return burst && quota ? `${burst}, ${quota}` : (burst ?? quota);
+}
+
+/**
+ * The IETF httpapi `RateLimit` header for one request: the same items as `rateLimitPolicy`, each with
+ * `r` (remaining, never negative) and `t` (seconds until it resets); undefined when the plan limits nothing.
+ */
+export function rateLimitValue(state: LimitState): string | undefined {
   const { burstPerSecond, callsPer30Days } = state.plan;
-  if (burstPerSecond !== null) {
-    policies.push(`"burst";q=${burstPerSecond};w=1`);
-    limits.push(`"burst";r=${Math.max(0, state.burstRemaining)};t=${Math.max(0, state.burstResetSeconds)}`);
-  }
-  if (callsPer30Days !== null) {
-    policies.push(`"quota";q=${callsPer30Days};w=${QUOTA_WINDOW_DAYS * 86_400}`);
-    limits.push(`"quota";r=${Math.max(0, state.quotaRemaining)};t=${Math.max(0, state.quotaResetSeconds)}`);
-  }
-  if (policies.length === 0) return {};
-  return { 'ratelimit-policy': policies.join(', '), ratelimit: limits.join(', ') };
+  const burst = burstPerSecond === null ? undefined : `"burst";r=${Math.max(0, state.burstRemaining)};t=${Math.max(0, state.burstResetSeconds)}`;
+  const quota = callsPer30Days === null ? undefined : `"quota";r=${Math.max(0, state.quotaRemaining)};t=${Math.max(0, state.quotaResetSeconds)}`;
+  return burst && quota ? `${burst}, ${quota}` : (burst ?? quota);
 }

@@ -13,6 +13,8 @@ export interface UsageEntry {
 }
 
 type Totals = Pick<UsageEntry, 'calls' | 'refusedBurst' | 'refusedQuota'>;
+/** An entry with the running count of its account's held calls. */
+type HeldEntry = UsageEntry & { held: { calls: number } };
 
 /**
  * Counts in process what this instance admitted and refused, per key and UTC day, as absolute
@@ -21,28 +23,38 @@ type Totals = Pick<UsageEntry, 'calls' | 'refusedBurst' | 'refusedQuota'>;
  * while its write was in flight stays dirty. Entries of past days are dropped once written.
  */
 export class UsageRecorder {
-  private readonly entries = new Map<string, UsageEntry>();
+  private readonly entries = new Map<string, HeldEntry>();
   private readonly written = new Map<string, Totals>();
   /** Calls per account held in memory (the part of its usage the database may not have yet). */
-  private readonly accountCalls = new Map<string, number>();
+  private readonly accountCalls = new Map<string, { calls: number }>();
+  /** Each key's latest entry, so counting a call builds no `_id` string. */
+  private readonly latest = new Map<string, HeldEntry>();
 
   constructor(readonly instance: string) {}
 
   /** Adds one request's outcome. */
   record(accountId: string, keyId: string, day: string, outcome: CallOutcome): void {
-    const id = `${accountId}|${day}|${keyId}|${this.instance}`;
-    let entry = this.entries.get(id);
-    if (!entry) {
-      entry = { id, accountId, keyId, day, calls: 0, refusedBurst: 0, refusedQuota: 0 };
-      this.entries.set(id, entry);
+    let entry = this.latest.get(keyId);
+    if (!entry || entry.day !== day || entry.accountId !== accountId) {
+      const id = `${accountId}|${day}|${keyId}|${this.instance}`;
+      entry = this.entries.get(id);
+      if (!entry) {
+        let held = this.accountCalls.get(accountId);
+        if (!held) this.accountCalls.set(accountId, (held = { calls: 0 }));
+        entry = { id, accountId, keyId, day, calls: 0, refusedBurst: 0, refusedQuota: 0, held };
+        this.entries.set(id, entry);
+      }
+      this.latest.set(keyId, entry);
     }
-    entry[outcome === 'call' ? 'calls' : outcome]++;
-    if (outcome === 'call') this.accountCalls.set(accountId, (this.accountCalls.get(accountId) ?? 0) + 1);
+    if (outcome === 'call') {
+      entry.calls++;
+      entry.held.calls++;
+    } else entry[outcome]++;
   }
 
   /** Calls of an account counted here and still held in memory. */
   heldCalls(accountId: string): number {
-    return this.accountCalls.get(accountId) ?? 0;
+    return this.accountCalls.get(accountId)?.calls ?? 0;
   }
 
   /** Whether this instance holds the entry with this `_id` (the database copy is then not added). */
@@ -56,7 +68,7 @@ export class UsageRecorder {
     for (const entry of this.entries.values()) {
       const last = this.written.get(entry.id);
       if (!last || last.calls !== entry.calls || last.refusedBurst !== entry.refusedBurst || last.refusedQuota !== entry.refusedQuota) {
-        changed.push({ ...entry });
+        changed.push({ id: entry.id, accountId: entry.accountId, keyId: entry.keyId, day: entry.day, calls: entry.calls, refusedBurst: entry.refusedBurst, refusedQuota: entry.refusedQuota });
       }
     }
     return changed;
@@ -75,10 +87,15 @@ export class UsageRecorder {
       if (entry.day >= today || !last || last.calls !== entry.calls || last.refusedBurst !== entry.refusedBurst || last.refusedQuota !== entry.refusedQuota) continue;
       this.entries.delete(id);
       this.written.delete(id);
-      dropped.push(entry);
-      const held = (this.accountCalls.get(entry.accountId) ?? 0) - entry.calls;
-      if (held > 0) this.accountCalls.set(entry.accountId, held);
-      else this.accountCalls.delete(entry.accountId);
+      if (this.latest.get(entry.keyId) === entry) this.latest.delete(entry.keyId);
+      dropped.push({ id, accountId: entry.accountId, keyId: entry.keyId, day: entry.day, calls: entry.calls, refusedBurst: entry.refusedBurst, refusedQuota: entry.refusedQuota });
+      entry.held.calls -= entry.calls;
+    }
+    if (dropped.length > 0) {
+      // Accounts with no entry left hold nothing here any more.
+      const kept = new Set<string>();
+      for (const entry of this.entries.values()) kept.add(entry.accountId);
+      for (const accountId of this.accountCalls.keys()) if (!kept.has(accountId)) this.accountCalls.delete(accountId);
     }
     return dropped;
   }

@@ -17,6 +17,8 @@ export interface ApiKeyRecord {
   updatedAt: string;
   /** When the key was last used (epoch ms), written at most once per hour per instance. */
   lastUsedAt?: number;
+  /** Bumped by every change: writers of one key claim the next version (see `keys/keyWrites.ts`). */
+  version?: number;
 }
 
 const apiKeySchema = new Schema<ApiKeyRecord>(
@@ -31,6 +33,7 @@ const apiKeySchema = new Schema<ApiKeyRecord>(
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },
     lastUsedAt: { type: Number },
+    version: { type: Number },
   },
   { collection: 'api_keys', versionKey: false, strict: 'throw', strictQuery: 'throw', autoIndex: false, minimize: false },
 );

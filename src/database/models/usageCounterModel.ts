@@ -1,17 +1,21 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
- * `usage_counters` holds two kinds of documents, each written by one instance only (so no two
- * writers ever update one document: FerretDB 1.x loses concurrent `$inc`s and has no TTL indexes):
+ * Usage documents, each written by one writer only (so no two writers ever update one document:
+ * FerretDB 1.x loses concurrent `$inc`s, rewrites a whole document on update and has no TTL indexes):
  *
  * - a counter (`_id` = `<account>|<day>|<key>|<instance>`): what one instance admitted and refused
- *   for one key on one UTC day, as absolute totals (`$set`, so a retried flush never counts twice);
+ *   for one key on one UTC day, as absolute totals (`$set`, so a retried flush never counts twice).
+ *   On MongoDB in `usage_counters`; on FerretDB in the account's own collection `usage.<account>`
+ *   (see `quotas/usageStore.ts`). A folded counter (`instance` `*`) holds the totals of gone
+ *   instances, named in `folded`, written by the one compaction that claimed the account;
  * - an instance heartbeat (`_id` = `instance:<instance>`, `kind: 'instance'`): when the instance last
- *   flushed; the live instances share an account's burst limit.
+ *   flushed (instances gone for an hour have their counters folded);
+ * - a compaction claim (`_id` = `claim:compact|<account>|<hour>`, `kind: 'claim'`), inserted once.
  */
 export interface UsageCounterRecord {
   _id: string;
-  kind: 'counter' | 'instance';
+  kind: 'counter' | 'instance' | 'claim';
   accountId?: string;
   keyId?: string;
   /** UTC day, `YYYY-MM-DD`. */
@@ -22,12 +26,14 @@ export interface UsageCounterRecord {
   refusedQuota?: number;
   /** Last write (epoch ms). */
   at: number;
+  /** Of a folded counter: the instances whose totals it includes. */
+  folded?: string[];
 }
 
 const usageCounterSchema = new Schema<UsageCounterRecord>(
   {
     _id: { type: String, required: true },
-    kind: { type: String, required: true, enum: ['counter', 'instance'] },
+    kind: { type: String, required: true, enum: ['counter', 'instance', 'claim'] },
     // Every counter belongs to one account; only instance heartbeats have none.
     accountId: { type: String, required: function (this: UsageCounterRecord) { return this.kind === 'counter'; } },
     keyId: { type: String },
@@ -37,6 +43,7 @@ const usageCounterSchema = new Schema<UsageCounterRecord>(
     refusedBurst: { type: Number },
     refusedQuota: { type: Number },
     at: { type: Number, required: true },
+    folded: { type: [String], default: undefined },
   },
   { collection: 'usage_counters', versionKey: false, strict: 'throw', strictQuery: 'throw', autoIndex: false },
 );

@@ -6,6 +6,7 @@ import { readUntil } from '../../support/eventually';
 import { fixtureContentType } from '../../support/fixtures';
 import { startServerProcess, type ServerProcess } from '../../support/serverProcess';
 import { testMongoUri } from '../../support/testDatabase';
+import { allCounters } from '../../support/usageCounters';
 import { startTestGateway, type TestGateway } from '../../support/testGateway';
 
 /** The quota of this file's account: phase 1 stays under it, phase 2 spends it. */
@@ -66,7 +67,7 @@ describe('one account-wide quota across three gateway processes', () => {
   });
 
   const recordedCalls = async () => (await readAccountUsage(admin.database, accountId, planOf(admin.gateway.config.quotas.plans, 'capped'))).calls;
-  const counterAccounts = async () => admin.database.models.usageCounters.distinct('accountId', { kind: 'counter' });
+  const counterAccounts = async () => [...new Set((await allCounters(admin.database)).map((counter) => counter.accountId))];
 
   it('records exactly the calls sent (thousands, concurrent, several keys); bad keys change no counter', async () => {
     const statuses = new Map<number, number>();

@@ -1,6 +1,7 @@
 import { DEFAULT_PLANS, type Plan } from '../../../src/config/plans';
-import { burstShare, quotaRemaining, quotaSpent } from '../../../src/quotas/limitDecisions';
-import { rateLimitHeaders } from '../../../src/quotas/rateLimitHeaders';
+import { burstShare, quotaRemaining, quotaSpent, servingInstances, SERVING_MS } from '../../../src/quotas/limitDecisions';
+import { takeBurst, emptyBurstWindow } from '../../../src/quotas/burstWindow';
+import { rateLimitPolicy, rateLimitValue } from '../../../src/quotas/rateLimitHeaders';
 import { dayOf, quotaFreesUpAt, windowDays } from '../../../src/quotas/usageWindow';
 
 const NOW = Date.parse('2026-03-31T18:00:00Z');
@@ -16,6 +17,39 @@ describe('burst share per instance', () => {
     [10, 0, 10],
   ])('burst %s over %s live instances → %s', (burst, live, share) => {
     expect(burstShare(burst, live)).toBe(share);
+  });
+});
+
+describe('instances serving an account (they share its burst)', () => {
+  const at = (instance: string, ageMs: number) => ({ instance, at: NOW - ageMs });
+  it.each([
+    ['no counters: this instance alone', [], 1],
+    ['only its own counters', [at('me', 0), at('me', 100)], 1],
+    ['another wrote just now', [at('me', 0), at('b', 200)], 2],
+    ['another wrote at the edge of the window', [at('b', SERVING_MS)], 2],
+    ['another stopped serving it a while ago', [at('b', SERVING_MS + 1)], 1],
+    ['two others, one with several keys', [at('b', 0), at('b', 10), at('c', 4000), at('d', 60_000)], 3],
+    ['a folded counter of gone instances', [at('*', 3_600_000)], 1],
+  ])('%s → %s', (_what, counters, serving) => {
+    expect(servingInstances(counters, 'me', NOW)).toBe(serving);
+  });
+  it('alone, an instance takes the whole burst; with others, its rounded-up share', () => {
+    const shares = [[], [at('b', 0)], [at('b', 0), at('c', 0)]].map((counters) => burstShare(20, servingInstances(counters, 'me', NOW)));
+    expect(shares).toEqual([20, 10, 7]);
+  });
+});
+
+describe('the burst window (one whole second of the clock)', () => {
+  // Each row: calls at these times (ms) against a share; what each call gets (calls left, −1 refused).
+  it.each([
+    ['admits the share, then refuses', 3, [1000, 1100, 1200, 1300, 1999], [2, 1, 0, -1, -1]],
+    ['starts again at the next whole second', 2, [1500, 1600, 1700, 2000, 2001], [1, 0, -1, 1, 0]],
+    ['a refusal is not counted', 1, [1000, 1001, 2500, 2600], [0, -1, 0, -1]],
+    ['a share of 0 refuses everything', 0, [1000, 5000], [-1, -1]],
+    ['a gap of seconds forgets the old count', 2, [1000, 1001, 9000], [1, 0, 1]],
+  ])('%s', (_what, share, times, expected) => {
+    const window = emptyBurstWindow();
+    expect(times.map((at) => takeBurst(window, share, at))).toEqual(expected);
   });
 });
 
@@ -61,10 +95,10 @@ describe('RateLimit headers (IETF httpapi draft)', () => {
     [plan(5, null), '"quota";q=5;w=2592000', '"quota";r=99;t=3600'],
     [plan(null, 3), '"burst";q=3;w=1', '"burst";r=7;t=1'],
   ])('for %j', (p, policy, limit) => {
-    expect(rateLimitHeaders({ plan: p, ...state })).toEqual({ 'ratelimit-policy': policy, ratelimit: limit });
+    expect([rateLimitPolicy(p), rateLimitValue({ plan: p, ...state })]).toEqual([policy, limit]);
   });
   it('are absent when the plan limits nothing, and never negative', () => {
-    expect(rateLimitHeaders({ plan: plan(null, null), ...state })).toEqual({});
-    expect(rateLimitHeaders({ plan: plan(1, 1), burstRemaining: -2, burstResetSeconds: 0, quotaRemaining: -1, quotaResetSeconds: -5 }).ratelimit).toBe('"burst";r=0;t=0, "quota";r=0;t=0');
+    expect([rateLimitPolicy(plan(null, null)), rateLimitValue({ plan: plan(null, null), ...state })]).toEqual([undefined, undefined]);
+    expect(rateLimitValue({ plan: plan(1, 1), burstRemaining: -2, burstResetSeconds: 0, quotaRemaining: -1, quotaResetSeconds: -5 })).toBe('"burst";r=0;t=0, "quota";r=0;t=0');
   });
 });

@@ -5,7 +5,7 @@ import { summariseUsage } from '../../../src/quotas/usageReport';
 import type { StoredCounter } from '../../../src/quotas/usageStore';
 
 const counter = (accountId: string, keyId: string, day: string, instance: string, calls: number, refusedBurst = 0, refusedQuota = 0): StoredCounter => ({
-  _id: `${accountId}|${day}|${keyId}|${instance}`, accountId, keyId, day, instance, calls, refusedBurst, refusedQuota,
+  _id: `${accountId}|${day}|${keyId}|${instance}`, accountId, keyId, day, instance, calls, refusedBurst, refusedQuota, at: 0,
 });
 
 describe('the usage recorder', () => {
