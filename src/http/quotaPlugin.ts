@@ -36,7 +36,7 @@ export const quotaPlugin = fastifyPlugin(async (app: FastifyInstance, options: {
   const { gateway } = options;
   const config = gateway.config.quotas;
   if (!config.enabled) return;
-  const runtime = new QuotaRuntime(gateway.database, config.plans);
+  const runtime = new QuotaRuntime(gateway.database, config.plans, Date.now, (message) => app.log.warn(message));
   runtime.start();
   app.addHook('onClose', async () => runtime.stop());
   app.decorate('quotaRuntime', runtime);

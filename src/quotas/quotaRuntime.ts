@@ -51,9 +51,11 @@ export class QuotaRuntime {
   private maintaining?: Promise<void>;
 
   constructor(
-    database: Database,
+    private readonly database: Database,
     private readonly plans: Readonly<Record<string, Plan>>,
     private readonly now: () => number = Date.now,
+    /** Where a failed flush is reported (it is retried at the next tick). */
+    private readonly warn: (message: string) => void = (message) => console.error(`[contentgate] ${message}`),
   ) {
     this.store = new UsageStore(database);
     this.lastUsed = new LastUsedWriter(database);
@@ -122,7 +124,7 @@ export class QuotaRuntime {
   async tick(): Promise<void> {
     while (this.ticking) await this.ticking;
     const run = this.runTick().catch((error: Error) => {
-      console.error('[contentgate] usage flush/refresh failed (retried next tick):', error.message);
+      this.warn(`usage flush/refresh failed (retried next tick): ${error.message}`);
     });
     this.ticking = run.finally(() => {
       if (this.ticking === tracked) this.ticking = undefined;
@@ -132,6 +134,8 @@ export class QuotaRuntime {
   }
 
   private async runTick(): Promise<void> {
+    // Until the database is open (it opens in the background) counts are held here, not written.
+    if (!this.database.prepared) return;
     const now = this.now();
     const changed = this.recorder.dirty();
     await this.store.write(this.instance, changed, now);
