@@ -89,6 +89,9 @@ export const quotaPlugin = fastifyPlugin(async (app: FastifyInstance, options: {
   // request but the first ones), the decision is made and the request passed on without a promise.
   app.addHook('onRequest', (request, reply, done) => {
     if (isExempt(request)) return done();
+    // Files are served without a key (`<img src>`): such a fetch is no attempt at a key, so it is
+    // neither counted nor held to the per-address limit on bad keys. With a key it counts as any call.
+    if (isMediaFilePath(request.url) && !hasPresentedKey(request)) return done();
     const principal = principalOf(request, gateway);
     if (principal instanceof Promise) settle(principal, (resolved) => decide(resolved, request, reply, done), done);
     else decide(principal, request, reply, done);
@@ -118,6 +121,20 @@ function principalOf(request: FastifyRequest, gateway: Gateway): Principal | und
     return undefined; // header and parameter differ: the route answers 400, this counts as a bad key
   }
   return key ? gateway.keys.resolveNow(key) : undefined;
+}
+
+/** Whether a URL is one of the media file URLs (`/image/{W}x{H}/…`), which need no key unless `MEDIA_REQUIRE_KEY`. */
+export function isMediaFilePath(url: string): boolean {
+  return url.startsWith('/image/');
+}
+
+/** Whether the request carries a key at all (header or `auth_token`), well-formed or not. */
+function hasPresentedKey(request: FastifyRequest): boolean {
+  try {
+    return presentedKey(request) !== undefined;
+  } catch {
+    return true; // header and parameter differ: a key was presented
+  }
 }
 
 /** `isLimitExempt` for a request, reading its `Accept` header and query only on a GraphQL GET. */

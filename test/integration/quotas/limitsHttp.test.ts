@@ -157,4 +157,18 @@ describe('quotas and rate limits over HTTP', () => {
     expect((await allCounters(t.database)).length).toBe(before + 1); // the valid call only
     expect((await usage(accountId)).usage).toMatchObject({ calls: 1, refusedBurst: 0, refusedQuota: 0 });
   });
+
+  it('keyless media file fetches (<img src>) are neither counted nor held to the bad-key limit; a bad key on them is', async () => {
+    const address = '10.0.0.77';
+    const image = (headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'GET', url: '/image/300x0/_media-doesNotExist.jpg', remoteAddress: address, headers });
+    // Many times the bad-key limit from one address: every answer is the file's own (here a 404), never a 429.
+    const answers = await Promise.all(Array.from({ length: BAD_KEY_LIMIT * 5 }, () => image()));
+    expect([...new Set(answers.map((answer) => answer.statusCode))]).toEqual([404]);
+    // A made-up key on a file URL is an attempt at a key: limited like any other.
+    const withBadKeys = [];
+    for (let n = 0; n <= BAD_KEY_LIMIT; n++) withBadKeys.push((await image({ 'x-auth-token': generateSecret('ro') })).statusCode);
+    expect(withBadKeys.slice(0, BAD_KEY_LIMIT)).not.toContain(429);
+    expect(withBadKeys[BAD_KEY_LIMIT]).toBe(429);
+  });
 });
