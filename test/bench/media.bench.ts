@@ -12,13 +12,13 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import sharp from 'sharp';
-import { loadConfig } from '../../src/config/config';
 import { Database } from '../../src/database/database';
 import { startEmbeddedDatabase } from '../../src/database/embedded/startEmbeddedDatabase';
 import { buildServer } from '../../src/http/buildServer';
 import { Gateway } from '../../src/runtime/gateway';
 import { upload } from '../media/mediaKit';
 import { warm } from './catalog/load';
+import { BENCH_PLAN, benchConfig } from './benchPlans';
 import { mib } from './catalog/report';
 import { MemorySampler } from './catalog/memory';
 
@@ -28,7 +28,7 @@ const RESIZES = env('BENCH_RESIZES', 200);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = benchConfig();
   const embedded = config.mongodbUri
     ? undefined
     : await startEmbeddedDatabase({ dataDir: path.join(config.dataDir, `bench-media-${process.pid}`), toolsDir: config.toolsDir, ferretdbBin: config.ferretdbBin, log: () => undefined });
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const { account, keys } = await gateway.createAccount({ name: 'Media bench', plan: 'pro' });
+    const { account, keys } = await gateway.createAccount({ name: 'Media bench', plan: BENCH_PLAN });
     const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#888', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
       .jpeg({ quality: 80 })
       .toBuffer();
