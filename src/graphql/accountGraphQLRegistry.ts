@@ -10,13 +10,13 @@ import { runInSlices } from '../utils/slicedWork';
 import type { ContentTypeSnapshots } from '../runtime/contentTypeSnapshots';
 import { buildAccountSchemaInSlices, type AccountSchema } from './buildAccountSchema';
 import { formatGraphQLError } from './formatGraphQLError';
-import { ALL_GUARD_LAYERS, type GuardLayers } from './guardLayers';
+import { ALL_GUARD_LAYERS, type GuardLayers } from './guards/guardLayers';
 import type { GraphQLContext } from './graphqlContext';
-import { keySchemaViewSteps } from './keySchemaView';
-import { knownOperationTypesRule } from './knownOperationTypesRule';
-import { DEFAULT_OPERATION_LIMITS, operationLimitsRule } from './operationLimits';
+import { keySchemaViewSteps } from './guards/keySchemaView';
+import { knownOperationTypesRule } from './guards/knownOperationTypesRule';
+import { DEFAULT_OPERATION_LIMITS, operationLimitsRule } from './guards/operationLimits';
 import { errorReportPlugin } from './errorReportPlugin';
-import { permissionPlugin } from './permissionPlugin';
+import { permissionPlugin } from './guards/permissionPlugin';
 import { resultBudgetPlugin } from './resultBudgetPlugin';
 
 /** An account's schema as built from its CTDs (the source every key view is pruned from). */

@@ -1,13 +1,13 @@
 import type { GraphQLSchema } from 'graphql';
 import type { ContentTypeDefinition } from '../content-types/contentTypeDefinition';
 import { runAtOnce, runInSlices, type Steps } from '../utils/slicedWork';
-import { applyShieldInPlace } from './applyShield';
+import { applyShieldInPlace } from './guards/applyShield';
 import { attachResolverSteps } from './attachResolvers';
 import { buildResolvers } from './buildResolvers';
-import { typeDefSteps, type SchemaPlan } from './buildTypeDefs';
+import { typeDefSteps, type SchemaPlan } from './sdl/buildTypeDefs';
 import { schemaFromChunkSteps } from './schemaFromChunks';
-import { guardTableSteps } from './guardTable';
-import { buildShieldSteps } from './shieldRules';
+import { guardTableSteps } from './guards/guardTable';
+import { buildShieldSteps } from './guards/shieldRules';
 
 /** An account's executable GraphQL schema and what it was built from. */
 export interface AccountSchema {

@@ -11,10 +11,10 @@ import {
   patchObject,
   readObject,
 } from '../operations/contentOperations';
-import type { RelationField, SchemaPlan } from './buildTypeDefs';
+import type { RelationField, SchemaPlan } from './sdl/buildTypeDefs';
 import type { GraphQLContext } from './graphqlContext';
 import { toFlotiqFilters, toPlainInput } from './inputConversion';
-import { jsonScalar, dateTimeScalar } from './scalars';
+import { jsonScalar, dateTimeScalar } from './sdl/scalars';
 
 interface ListArgs {
   page?: number | null;

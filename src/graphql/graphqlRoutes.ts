@@ -9,7 +9,7 @@ import type { Gateway } from '../runtime/gateway';
 import type { GraphQLContext } from './graphqlContext';
 import { graphqlCacheKey, isCacheableAnswer } from './cachedQueries';
 import { landingPage } from './landingPage';
-import { exceedsDocumentBytes } from './operationLimits';
+import { exceedsDocumentBytes } from './guards/operationLimits';
 import { printedSchema } from './printAccountSdl';
 import { RelationLoaders } from './relationLoaders';
 import { ResultBudget } from '../operations/resultBudget';

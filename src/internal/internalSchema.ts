@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import { PROJECT_ROOT } from '../config/config';
-import { jsonScalar } from '../graphql/scalars';
+import { jsonScalar } from '../graphql/sdl/scalars';
 import type { Gateway } from '../runtime/gateway';
 import { internalResolvers } from './internalResolvers';
 

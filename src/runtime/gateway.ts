@@ -7,7 +7,7 @@ import type { ContentTypeDefinition } from '../content-types/contentTypeDefiniti
 import type { Database } from '../database/database';
 import { isFresh, TypeWork } from '../database/typeWork';
 import { AccountGraphQLRegistry } from '../graphql/accountGraphQLRegistry';
-import type { GuardLayers } from '../graphql/guardLayers';
+import type { GuardLayers } from '../graphql/guards/guardLayers';
 import { keyCryptoFromConfig, type KeyCrypto } from '../keys/keyCrypto';
 import { KeyResolver } from '../keys/keyResolver';
 import { KeyService } from '../keys/keyService';

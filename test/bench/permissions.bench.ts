@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { execute, parse } from 'graphql';
 import type { ContentTypeDefinition } from '../../src/content-types/contentTypeDefinition';
 import { buildAccountSchema } from '../../src/graphql/buildAccountSchema';
-import { checkOperationPermissions } from '../../src/graphql/checkOperationPermissions';
+import { checkOperationPermissions } from '../../src/graphql/guards/checkOperationPermissions';
 import { normalisePermissions } from '../../src/access/normalisePermissions';
 import { Database } from '../../src/database/database';
 import { startEmbeddedDatabase } from '../../src/database/embedded/startEmbeddedDatabase';

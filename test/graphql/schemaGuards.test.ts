@@ -6,11 +6,11 @@ import { parseScope } from '../../src/access/scopes';
 import type { ContentTypeDefinition } from '../../src/content-types/contentTypeDefinition';
 import { SYSTEM_CONTENT_TYPES } from '../../src/content-types/systemTypes';
 import { buildAccountSchema } from '../../src/graphql/buildAccountSchema';
-import { checkOperationPermissions } from '../../src/graphql/checkOperationPermissions';
-import { keySchemaView } from '../../src/graphql/keySchemaView';
-import { requirementOf } from '../../src/graphql/schemaGuards';
-import { SHARED_TYPE_DEFS } from '../../src/graphql/sharedTypeDefs';
-import { buildShield, buildShieldRules } from '../../src/graphql/shieldRules';
+import { checkOperationPermissions } from '../../src/graphql/guards/checkOperationPermissions';
+import { keySchemaView } from '../../src/graphql/guards/keySchemaView';
+import { requirementOf } from '../../src/graphql/guards/schemaGuards';
+import { SHARED_TYPE_DEFS } from '../../src/graphql/sdl/sharedTypeDefs';
+import { buildShield, buildShieldRules } from '../../src/graphql/guards/shieldRules';
 import { fixtureContentType } from '../support/fixtures';
 
 function asDefinitions(inputs: unknown[]): ContentTypeDefinition[] {

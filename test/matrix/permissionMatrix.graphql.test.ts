@@ -1,4 +1,4 @@
-import type { GuardLayers } from '../../src/graphql/guardLayers';
+import type { GuardLayers } from '../../src/graphql/guards/guardLayers';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { GRAPHQL_DENIAL_CODES, graphqlTransport, type Denial } from './graphqlTransport';
 import { matrixCases, matrixKeys, type MatrixKey } from './matrixCases';

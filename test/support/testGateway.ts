@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/config/config';
 import { Database } from '../../src/database/database';
 import { buildServer } from '../../src/http/buildServer';
-import type { GuardLayers } from '../../src/graphql/guardLayers';
+import type { GuardLayers } from '../../src/graphql/guards/guardLayers';
 import { Gateway } from '../../src/runtime/gateway';
 import { RELAXED_QUOTAS_ENV } from './quotaEnv';
 import { testMongoUri } from './testDatabase';

@@ -1,4 +1,4 @@
-import { DEFAULT_OPERATION_LIMITS, exceedsDocumentBytes } from '../../../src/graphql/operationLimits';
+import { DEFAULT_OPERATION_LIMITS, exceedsDocumentBytes } from '../../../src/graphql/guards/operationLimits';
 
 /** Which request documents are over the byte limit (decided before parsing). */
 describe('exceedsDocumentBytes', () => {

@@ -15,10 +15,10 @@ import {
   type GraphQLNamedType,
   type GraphQLType,
 } from 'graphql';
-import type { Permissions } from '../access/permissions';
-import { meetsRequirement } from '../access/scopes';
-import { REQUIRES_SCOPES } from './scopeDirective';
-import { runAtOnce, type Steps } from '../utils/slicedWork';
+import type { Permissions } from '../../access/permissions';
+import { meetsRequirement } from '../../access/scopes';
+import { REQUIRES_SCOPES } from '../sdl/scopeDirective';
+import { runAtOnce, type Steps } from '../../utils/slicedWork';
 import { guardTable, type GuardTable } from './guardTable';
 
 /**

@@ -15,8 +15,8 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import type { Permissions } from '../access/permissions';
-import { firstMissingScope, meetsRequirement, type ScopeRequirement } from '../access/scopes';
+import type { Permissions } from '../../access/permissions';
+import { firstMissingScope, meetsRequirement, type ScopeRequirement } from '../../access/scopes';
 import { requirementOf } from './schemaGuards';
 
 /** Fields every selection may carry without a requirement. */

@@ -1,4 +1,4 @@
-import type { PropertyConfig } from '../content-types/contentTypeDefinition';
+import type { PropertyConfig } from '../../content-types/contentTypeDefinition';
 
 /** How one CTD property appears in GraphQL. */
 export type PropertyShape =

@@ -1,4 +1,4 @@
-import { FILTER_OPERATORS } from '../query/filterOperators';
+import { FILTER_OPERATORS } from '../../query/filterOperators';
 import { REACHABLE, SCOPE_DIRECTIVE_DEFS } from './scopeDirective';
 
 /**

@@ -1,12 +1,12 @@
-import { fieldScope, typeScope } from '../access/scopes';
-import { readSources } from '../content-objects/readSources';
+import { fieldScope, typeScope } from '../../access/scopes';
+import { readSources } from '../../content-objects/readSources';
 import {
   propertiesOf,
   type ContentTypeDefinition,
   type JsonSchemaNode,
   type PropertyConfig,
-} from '../content-types/contentTypeDefinition';
-import { buildFieldCatalog, fieldRead, type CatalogField } from '../query/fieldCatalog';
+} from '../../content-types/contentTypeDefinition';
+import { buildFieldCatalog, fieldRead, type CatalogField } from '../../query/fieldCatalog';
 import {
   contentTypeNames,
   fieldName,
@@ -15,7 +15,7 @@ import {
   nestedTypeName,
   type ContentTypeNames,
 } from './names';
-import { runAtOnce, type Steps } from '../utils/slicedWork';
+import { runAtOnce, type Steps } from '../../utils/slicedWork';
 import { propertyShape } from './propertyTypes';
 import { REACHABLE, requiresScopes } from './scopeDirective';
 import { SHARED_TYPE_DEFS } from './sharedTypeDefs';

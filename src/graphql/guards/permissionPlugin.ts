@@ -1,12 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { checkOperationPermissions } from './checkOperationPermissions';
-import type { GraphQLContext } from './graphqlContext';
+import type { GuardedContext } from './guardedContext';
 
 /**
  * Runs the per-request permission check after the operation is parsed and validated and before
  * it executes; a refused operation returns one FORBIDDEN error and no data.
  */
-export function permissionPlugin(): ApolloServerPlugin<GraphQLContext> {
+export function permissionPlugin(): ApolloServerPlugin<GuardedContext> {
   return {
     async requestDidStart() {
       return {

@@ -1,9 +1,9 @@
 import { GraphQLError, Kind, isIntrospectionType, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { meetsRequirement, type ScopeRequirement } from '../access/scopes';
-import type { GraphQLContext } from './graphqlContext';
-import { runAtOnce, type Steps } from '../utils/slicedWork';
+import { meetsRequirement, type ScopeRequirement } from '../../access/scopes';
+import type { GuardedContext } from './guardedContext';
+import { runAtOnce, type Steps } from '../../utils/slicedWork';
 import { firstRefusal } from './operationGuard';
 import { requirementOf } from './schemaGuards';
 
@@ -46,7 +46,7 @@ function requirementRule(known: Map<string, ShieldRule>, requirement: ScopeRequi
   const name = JSON.stringify(requirement);
   let made = known.get(name);
   if (!made) {
-    made = rule(name, { cache: 'no_cache' })((_parent, _args, ctx: GraphQLContext) =>
+    made = rule(name, { cache: 'no_cache' })((_parent, _args, ctx: GuardedContext) =>
       meetsRequirement(ctx.permissions, requirement) ? true : forbiddenError(),
     );
     known.set(name, made);
@@ -55,7 +55,7 @@ function requirementRule(known: Map<string, ShieldRule>, requirement: ScopeRequi
 }
 
 function rootRule(coordinate: string): ShieldRule {
-  return rule(coordinate, { cache: 'no_cache' })((_parent, _args, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
+  return rule(coordinate, { cache: 'no_cache' })((_parent, _args, ctx: GuardedContext, info: GraphQLResolveInfo) => {
     const walk = { schema: info.schema, permissions: ctx.permissions, fragments: info.fragments, variables: info.variableValues };
     const refusal = firstRefusal(walk, info.parentType, { kind: Kind.SELECTION_SET, selections: info.fieldNodes });
     return refusal ? forbiddenError(refusal) : true;

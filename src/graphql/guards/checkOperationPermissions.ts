@@ -1,5 +1,5 @@
 import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
-import type { Permissions } from '../access/permissions';
+import type { Permissions } from '../../access/permissions';
 import { firstRefusal } from './operationGuard';
 
 /**

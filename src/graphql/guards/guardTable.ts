@@ -1,6 +1,6 @@
 import { isInputObjectType, isObjectType, type GraphQLInputObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import type { ScopeRequirement } from '../access/scopes';
-import { runAtOnce, type Steps } from '../utils/slicedWork';
+import type { ScopeRequirement } from '../../access/scopes';
+import { runAtOnce, type Steps } from '../../utils/slicedWork';
 import { requirementOf } from './schemaGuards';
 
 /** Object and input types of a schema with what each of their fields requires (undefined: nothing stated, denied). */

@@ -1,7 +1,7 @@
 import { getDirective, type DirectableGraphQLObject } from '@graphql-tools/utils';
 import type { GraphQLNamedType, GraphQLSchema } from 'graphql';
-import type { ScopeRequirement } from '../access/scopes';
-import { REQUIRES_SCOPES } from './scopeDirective';
+import type { ScopeRequirement } from '../../access/scopes';
+import { REQUIRES_SCOPES } from '../sdl/scopeDirective';
 
 /** A field or input field (or its config) whose requirement is read. */
 export type GuardedElement = DirectableGraphQLObject;

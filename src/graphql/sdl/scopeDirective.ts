@@ -1,4 +1,4 @@
-import type { ScopeRequirement } from '../access/scopes';
+import type { ScopeRequirement } from '../../access/scopes';
 
 /** The name of the authorization directive the generated schema carries (Apollo Federation's). */
 export const REQUIRES_SCOPES = 'requiresScopes';
