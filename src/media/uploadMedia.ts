@@ -1,10 +1,9 @@
-import { canPerform } from '../access/decisions';
 import type { ContentObject } from '../content-objects/contentObject';
 import { errors } from '../errors/errorFactory';
 import { createObject } from '../operations/contentOperations';
 import { requireWritableFields } from '../operations/guards';
 import type { OperationContext } from '../operations/operationContext';
-import { unreadableProperties } from '../operations/readableProperties';
+import { trimObject } from '../operations/trimObject';
 import { newObjectId } from '../utils/randomId';
 import { detectMimeType } from './detectMediaKind';
 import { mediaUrl } from './imageUrls';
@@ -64,7 +63,7 @@ export async function uploadMedia(ctx: OperationContext, upload: ReadUpload): Pr
 /** The object an upload would make, as `createObject` would answer it, without storing anything. */
 async function unsavedObject(ctx: OperationContext, body: Record<string, unknown>): Promise<ContentObject> {
   requireWritableFields(ctx.permissions, 'create', MEDIA_TYPE, Object.keys(body));
-  if (!canPerform(ctx.permissions, 'read', MEDIA_TYPE)) return { id: body.id } as ContentObject;
-  const hidden = unreadableProperties(ctx.permissions, await ctx.content.objects.contentType(MEDIA_TYPE));
-  return Object.fromEntries(Object.entries(body).filter(([key]) => !hidden.has(key))) as ContentObject;
+  // Trimmed by the one trim every answer goes through; an unsaved object has no `internal` block.
+  const { internal: _none, ...trimmed } = trimObject(ctx.permissions, await ctx.content.objects.contentType(MEDIA_TYPE), { ...body, internal: {} } as ContentObject);
+  return trimmed as ContentObject;
 }
