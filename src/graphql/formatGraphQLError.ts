@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { isAppError } from '../errors/appError';
+import { isAppError, type AppError } from '../errors/appError';
 import { toAppError } from '../errors/toAppError';
 
 /** Codes graphql-js and Apollo give client errors; their messages are safe to show. */
@@ -24,32 +24,34 @@ const CLIENT_CODES = new Set([
  * ones and names the request in them.)
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (isAppError(original)) {
-    return {
-      message: original.message,
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: {
-        code: original.code,
-        ...(original.fieldErrors ? { fields: original.fieldErrors } : {}),
-        ...(original.reasons ? { reasons: original.reasons } : {}),
-      },
-    };
-  }
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
-  }
-  const masked = toAppError(original);
-  return { message: masked.message, locations: formatted.locations, path: formatted.path, extensions: { code: masked.code } };
+  const answer = answeredAs(error, formatted.extensions?.code);
+  const { locations, path } = formatted;
+  if (!answer) return { message: formatted.message, locations, path, extensions: { code: formatted.extensions?.code } };
+  return {
+    message: answer.message,
+    locations,
+    path,
+    extensions: {
+      code: answer.code,
+      ...(answer.fieldErrors ? { fields: answer.fieldErrors } : {}),
+      ...(answer.reasons ? { reasons: answer.reasons } : {}),
+    },
+  };
 }
 
 /** Whether the client sees this error masked as a server failure (a 5xx code): it is logged, never shown. */
 export function isServerFailure(error: unknown): boolean {
+  const code = (unwrapResolverError(error) as { extensions?: { code?: unknown } })?.extensions?.code;
+  return (answeredAs(error, code)?.status ?? 0) >= 500;
+}
+
+/**
+ * The `AppError` a GraphQL error is answered as: its own, or the masked one (`toAppError`);
+ * undefined for a client error from parsing or validation (`code` in `CLIENT_CODES`), shown as it is.
+ */
+function answeredAs(error: unknown, code: unknown): AppError | undefined {
   const original = unwrapResolverError(error);
-  if (isAppError(original)) return original.status >= 500;
-  const code = (original as { extensions?: { code?: unknown } })?.extensions?.code;
-  if (typeof code === 'string' && CLIENT_CODES.has(code)) return false;
-  return toAppError(original).status >= 500;
+  if (isAppError(original)) return original;
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) return undefined;
+  return toAppError(original);
 }
