@@ -15,11 +15,14 @@ const BAD_KEY_WINDOW_MS = 60_000;
 const GRAPHQL = new Set<string>(GRAPHQL_PATHS);
 
 /**
- * Requests no limit applies to: CORS preflights, health checks, and the pages that need no key
- * (the offline GraphiQL page, the Sandbox landing page on a GraphQL path).
+ * Requests no limit applies to: CORS preflights, health checks, the pages that need no key (the
+ * offline GraphiQL page, the Sandbox landing page on a GraphQL path), and media file URLs fetched
+ * without a key (`<img src>`: no attempt at a key, so not held to the bad-key limit; with a key,
+ * well-formed or not, they count as any request).
  */
-export function isLimitExempt(method: string, path: string, accept: string, hasQuery: boolean): boolean {
+export function isLimitExempt(method: string, path: string, accept: string, hasQuery: boolean, hasKey: boolean): boolean {
   if (method === 'OPTIONS' || path === '/health' || path.startsWith('/health/') || path === '/graphiql') return true;
+  if (isMediaFilePath(path)) return !hasKey;
   return method === 'GET' && GRAPHQL.has(path) && !hasQuery && accept.includes('text/html');
 }
 
@@ -89,9 +92,6 @@ export const quotaPlugin = fastifyPlugin(async (app: FastifyInstance, options: {
   // request but the first ones), the decision is made and the request passed on without a promise.
   app.addHook('onRequest', (request, reply, done) => {
     if (isExempt(request)) return done();
-    // Files are served without a key (`<img src>`): such a fetch is no attempt at a key, so it is
-    // neither counted nor held to the per-address limit on bad keys. With a key it counts as any call.
-    if (isMediaFilePath(request.url) && !hasPresentedKey(request)) return done();
     const principal = principalOf(request, gateway);
     if (principal instanceof Promise) settle(principal, (resolved) => decide(resolved, request, reply, done), done);
     else decide(principal, request, reply, done);
@@ -123,9 +123,9 @@ function principalOf(request: FastifyRequest, gateway: Gateway): Principal | und
   return key ? gateway.keys.resolveNow(key) : undefined;
 }
 
-/** Whether a URL is one of the media file URLs (`/image/{W}x{H}/…`), which need no key unless `MEDIA_REQUIRE_KEY`. */
-export function isMediaFilePath(url: string): boolean {
-  return url.startsWith('/image/');
+/** Whether a path is one of the media file URLs (`/image/{W}x{H}/…`), which need no key unless `MEDIA_REQUIRE_KEY`. */
+function isMediaFilePath(path: string): boolean {
+  return path.startsWith('/image/');
 }
 
 /** Whether the request carries a key at all (header or `auth_token`), well-formed or not. */
@@ -137,14 +137,15 @@ function hasPresentedKey(request: FastifyRequest): boolean {
   }
 }
 
-/** `isLimitExempt` for a request, reading its `Accept` header and query only on a GraphQL GET. */
+/** `isLimitExempt` for a request, reading its `Accept` header and query only on a GraphQL GET, and its key only on a media file URL. */
 function isExempt(request: FastifyRequest): boolean {
   const { url, method } = request;
   const mark = url.indexOf('?');
   const path = mark < 0 ? url : url.slice(0, mark);
-  if (method !== 'GET' || !GRAPHQL.has(path)) return isLimitExempt(method, path, '', false);
+  const hasKey = isMediaFilePath(path) ? hasPresentedKey(request) : true;
+  if (method !== 'GET' || !GRAPHQL.has(path)) return isLimitExempt(method, path, '', false, hasKey);
   const query = request.query as Record<string, unknown> | undefined;
-  return isLimitExempt(method, path, String(request.headers.accept ?? ''), query?.query !== undefined);
+  return isLimitExempt(method, path, String(request.headers.accept ?? ''), query?.query !== undefined, hasKey);
 }
 
 /**
